@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SextantError } from '@sextant/core';
+import Database from 'better-sqlite3';
+import type { Migration } from './migrations.js';
+
+export interface OpenDatabaseOptions {
+  /** `full` fsyncs every commit (survives power loss); `normal` survives process crashes. Default `normal`. */
+  synchronous?: 'normal' | 'full';
+}
+
+/**
+ * Opens (creating if needed) a SQLite file in WAL mode and brings its schema up to date.
+ * Refuses a database written by a newer Sextant instead of guessing at its schema.
+ */
+export function openDatabase(
+  file: string,
+  migrations: readonly Migration[],
+  options: OpenDatabaseOptions = {},
+): Database.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
+    migrate(db, file, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database, file: string, migrations: readonly Migration[]): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS sextant_schema (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)',
+  );
+  const row = db.prepare('SELECT max(version) AS version FROM sextant_schema').get() as {
+    version: number | null;
+  };
+  const current = row.version ?? 0;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new SextantError(
+      'schema_too_new',
+      `database ${file} has schema version ${current}, but this Sextant knows versions up to ${latest}; ` +
+        'upgrade Sextant, or point --db at another file',
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO sextant_schema (version, applied_at) VALUES (?, ?)').run(
+        migration.version,
+        Date.now(),
+      );
+    })();
+  }
+}

@@ -1,0 +1,95 @@
+import { type CanonicalSpan, spanContentText } from '@sextant/core';
+import type Database from 'better-sqlite3';
+import { rollUpSpans, type TraceRollup } from '../trace-rollup.js';
+import { spanColumns, spanToRow } from './span-rows.js';
+
+/** Longest text indexed per span; longer inputs are still stored whole, only the index stops. */
+const maxIndexedChars = 16_384;
+
+/** Prepares the statements once and returns a transactional batch insert. */
+export function createSqliteSpanWriter(db: Database.Database) {
+  const insertSpan = db.prepare(
+    `INSERT INTO spans (${spanColumns.join(', ')}) VALUES (${spanColumns.map(() => '?').join(', ')})
+     ON CONFLICT DO NOTHING`,
+  );
+  const insertText = db.prepare('INSERT INTO spans_fts (rowid, body) VALUES (?, ?)');
+  const upsertTrace = db.prepare(upsertTraceSql);
+  const insertTag = db.prepare(
+    'INSERT OR IGNORE INTO trace_tags (project_id, tag, trace_id) VALUES (?, ?, ?)',
+  );
+
+  const writeBatch = db.transaction((projectId: string, spans: readonly CanonicalSpan[]) => {
+    const stored: CanonicalSpan[] = [];
+    for (const span of spans) {
+      const result = insertSpan.run(spanToRow(projectId, span));
+      if (result.changes === 0) continue; // already stored: idempotent re-send
+      stored.push(span);
+      const text = `${spanContentText(span.input)}\n${spanContentText(span.output)}`.trim();
+      if (text) insertText.run(result.lastInsertRowid, text.slice(0, maxIndexedChars));
+    }
+    for (const rollup of rollUpSpans(stored).values()) {
+      upsertTrace.run(traceParams(projectId, rollup));
+      for (const tag of rollup.tags) insertTag.run(projectId, tag, rollup.traceId);
+    }
+    return stored.length;
+  });
+
+  return (projectId: string, spans: readonly CanonicalSpan[]) => writeBatch(projectId, spans);
+}
+
+function traceParams(projectId: string, rollup: TraceRollup) {
+  return {
+    project_id: projectId,
+    trace_id: rollup.traceId,
+    name: rollup.name,
+    has_root: rollup.hasRoot ? 1 : 0,
+    start_time_us: rollup.startTimeUs,
+    end_time_us: rollup.endTimeUs,
+    span_count: rollup.spanCount,
+    error_count: rollup.errorCount,
+    input_tokens: rollup.inputTokens,
+    output_tokens: rollup.outputTokens,
+    cost: rollup.cost,
+    session_id: rollup.sessionId,
+    user_id: rollup.userId,
+    release_id: rollup.releaseId,
+    service_name: rollup.serviceName,
+    tags: JSON.stringify([...rollup.tags]),
+    models: JSON.stringify([...rollup.models]),
+    input_preview: rollup.inputPreview,
+    output_preview: rollup.outputPreview,
+  };
+}
+
+/** Merges a rollup into the stored trace row: sums add, times widen, the root span names the trace. */
+const upsertTraceSql = `
+  INSERT INTO traces (project_id, trace_id, name, has_root, start_time_us, end_time_us, span_count, error_count,
+    input_tokens, output_tokens, cost, session_id, user_id, release_id, service_name, tags, models,
+    input_preview, output_preview)
+  VALUES (@project_id, @trace_id, @name, @has_root, @start_time_us, @end_time_us, @span_count, @error_count,
+    @input_tokens, @output_tokens, @cost, @session_id, @user_id, @release_id, @service_name, @tags, @models,
+    @input_preview, @output_preview)
+  ON CONFLICT (project_id, trace_id) DO UPDATE SET
+    name = CASE WHEN excluded.has_root AND NOT traces.has_root THEN excluded.name ELSE traces.name END,
+    input_preview = CASE WHEN excluded.has_root AND NOT traces.has_root
+      THEN coalesce(excluded.input_preview, traces.input_preview) ELSE coalesce(traces.input_preview, excluded.input_preview) END,
+    output_preview = CASE WHEN excluded.has_root AND NOT traces.has_root
+      THEN coalesce(excluded.output_preview, traces.output_preview) ELSE coalesce(traces.output_preview, excluded.output_preview) END,
+    has_root = max(traces.has_root, excluded.has_root),
+    start_time_us = min(traces.start_time_us, excluded.start_time_us),
+    end_time_us = max(traces.end_time_us, excluded.end_time_us),
+    span_count = traces.span_count + excluded.span_count,
+    error_count = traces.error_count + excluded.error_count,
+    input_tokens = traces.input_tokens + excluded.input_tokens,
+    output_tokens = traces.output_tokens + excluded.output_tokens,
+    cost = CASE WHEN traces.cost IS NULL AND excluded.cost IS NULL THEN NULL
+      ELSE coalesce(traces.cost, 0) + coalesce(excluded.cost, 0) END,
+    session_id = coalesce(traces.session_id, excluded.session_id),
+    user_id = coalesce(traces.user_id, excluded.user_id),
+    release_id = coalesce(traces.release_id, excluded.release_id),
+    service_name = coalesce(traces.service_name, excluded.service_name),
+    tags = CASE WHEN excluded.tags = '[]' THEN traces.tags ELSE (SELECT json_group_array(value) FROM
+      (SELECT value FROM json_each(traces.tags) UNION SELECT value FROM json_each(excluded.tags))) END,
+    models = CASE WHEN excluded.models = '[]' THEN traces.models ELSE (SELECT json_group_array(value) FROM
+      (SELECT value FROM json_each(traces.models) UNION SELECT value FROM json_each(excluded.models))) END
+`;

@@ -1,0 +1,142 @@
+import type { CanonicalSpan, TraceQuery } from '@sextant/core';
+import type Database from 'better-sqlite3';
+import type { ApiKeyRecord, Project, Store } from '../store.js';
+import { sqliteMigrations } from './migrations.js';
+import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
+import { createSqliteSpanWriter } from './sqlite-span-writer.js';
+import { createSqliteTraceReader } from './sqlite-trace-reader.js';
+
+interface ProjectRow {
+  id: string;
+  name: string;
+  created_at: number;
+}
+interface ApiKeyRow {
+  id: string;
+  project_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+const toProject = (row: ProjectRow): Project => ({
+  id: row.id,
+  name: row.name,
+  createdAt: new Date(row.created_at),
+});
+const toApiKey = (row: ApiKeyRow): ApiKeyRecord => ({
+  id: row.id,
+  projectId: row.project_id,
+  name: row.name,
+  prefix: row.prefix,
+  keyHash: row.key_hash,
+  createdAt: new Date(row.created_at),
+  revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+});
+
+/**
+ * The embedded store: one SQLite file in WAL mode.
+ * @example const store = openSqliteStore('./.sextant/sextant.db');
+ */
+export function openSqliteStore(file: string, options: OpenDatabaseOptions = {}): Store {
+  const db = openDatabase(file, sqliteMigrations, options);
+  return new SqliteStore(db, file);
+}
+
+class SqliteStore implements Store {
+  readonly specificationVersion = 'v1' as const;
+  private readonly writeSpans: ReturnType<typeof createSqliteSpanWriter>;
+  private readonly traces: ReturnType<typeof createSqliteTraceReader>;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly location: string,
+  ) {
+    this.writeSpans = createSqliteSpanWriter(db);
+    this.traces = createSqliteTraceReader(db);
+  }
+
+  async createProject(input: { id: string; name: string }): Promise<Project> {
+    const row = { id: input.id, name: input.name, created_at: Date.now() };
+    this.db.prepare('INSERT INTO projects (id, name, created_at) VALUES (@id, @name, @created_at)').run(row);
+    return toProject(row);
+  }
+
+  async getProject(projectId: string): Promise<Project | null> {
+    const row = this.db.prepare('SELECT * FROM projects WHERE id = ?').get(projectId) as
+      | ProjectRow
+      | undefined;
+    return row ? toProject(row) : null;
+  }
+
+  async listProjects(): Promise<Project[]> {
+    return (this.db.prepare('SELECT * FROM projects ORDER BY created_at, id').all() as ProjectRow[]).map(
+      toProject,
+    );
+  }
+
+  async createApiKey(input: Omit<ApiKeyRecord, 'createdAt' | 'revokedAt'>): Promise<ApiKeyRecord> {
+    const row: ApiKeyRow = {
+      id: input.id,
+      project_id: input.projectId,
+      name: input.name,
+      prefix: input.prefix,
+      key_hash: input.keyHash,
+      created_at: Date.now(),
+      revoked_at: null,
+    };
+    this.db
+      .prepare(
+        `INSERT INTO api_keys (id, project_id, name, prefix, key_hash, created_at, revoked_at)
+         VALUES (@id, @project_id, @name, @prefix, @key_hash, @created_at, @revoked_at)`,
+      )
+      .run(row);
+    return toApiKey(row);
+  }
+
+  async findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | null> {
+    const row = this.db
+      .prepare('SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL')
+      .get(keyHash) as ApiKeyRow | undefined;
+    return row ? toApiKey(row) : null;
+  }
+
+  async listApiKeys(projectId: string): Promise<ApiKeyRecord[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM api_keys WHERE project_id = ? ORDER BY created_at, id')
+      .all(projectId) as ApiKeyRow[];
+    return rows.map(toApiKey);
+  }
+
+  async revokeApiKey(projectId: string, keyId: string): Promise<boolean> {
+    const result = this.db
+      .prepare('UPDATE api_keys SET revoked_at = ? WHERE project_id = ? AND id = ? AND revoked_at IS NULL')
+      .run(Date.now(), projectId, keyId);
+    return result.changes > 0;
+  }
+
+  async countActiveApiKeys(): Promise<number> {
+    const row = this.db.prepare('SELECT count(*) AS n FROM api_keys WHERE revoked_at IS NULL').get() as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  async insertSpans(projectId: string, spans: readonly CanonicalSpan[]): Promise<{ inserted: number }> {
+    return { inserted: this.writeSpans(projectId, spans) };
+  }
+
+  async listTraces(projectId: string, query: TraceQuery) {
+    return this.traces.listTraces(projectId, query);
+  }
+
+  async getTrace(projectId: string, traceId: string) {
+    return this.traces.getTrace(projectId, traceId);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
