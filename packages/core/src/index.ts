@@ -1,4 +1,7 @@
 export { type ErrorCode, type ErrorEnvelope, SextantError, toErrorEnvelope } from './errors.js';
+export { normalizeSpan } from './normalize/normalize-span.js';
+export { decodeOtlpJson } from './otlp/decode-otlp-json.js';
+export { decodeOtlpProtobuf } from './otlp/decode-otlp-protobuf.js';
 export type { DecodedExport, OtlpEvent, OtlpSpan } from './otlp/otlp-span.js';
 export {
   type TracePage,

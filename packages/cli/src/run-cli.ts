@@ -1,0 +1,41 @@
+import { SextantError } from '@sextant/core';
+import { version } from '@sextant/server';
+import { Command, CommanderError } from 'commander';
+import { registerKeyCommands } from './commands/keys.js';
+import { registerProjectCommands } from './commands/projects.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerTraceCommands } from './commands/traces.js';
+
+/** Exit codes: 0 success, 1 the command failed, 2 the command line was wrong. */
+export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** Builds the `sextant` program; exported so tests run it in-process. */
+export function buildProgram(): Command {
+  const program = new Command('sextant')
+    .description('Sextant: operate generative-AI applications (traces, evaluation, releases, monitoring)')
+    .version(version)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerServeCommand(program);
+  registerProjectCommands(program);
+  registerKeyCommands(program);
+  registerTraceCommands(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code instead of exiting, so callers decide. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv as string[]);
+    return exitCodes.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander; they already printed.
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    }
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (!(error instanceof SextantError) && process.env.SEXTANT_DEBUG) console.error(error);
+    return exitCodes.failed;
+  }
+}

@@ -1,0 +1,83 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { SextantError, toErrorEnvelope } from '@sextant/core';
+import type { Store } from '@sextant/store';
+import { requireApiKey } from './auth/require-api-key.js';
+import type { AppEnv } from './http/app-env.js';
+import { mountOtlpRoute } from './routes/otlp-route.js';
+import { mountProjectRoutes } from './routes/project-routes.js';
+import { mountTraceRoutes } from './routes/trace-routes.js';
+import { IngestService } from './services/ingest-service.js';
+import { ProjectService } from './services/project-service.js';
+import { TraceService } from './services/trace-service.js';
+import { version } from './version.js';
+
+export interface AppOptions {
+  store: Store;
+  /** Largest accepted request body, before and after decompression. Default 16 MiB. */
+  maxBodyBytes?: number;
+  /** Where unexpected errors are reported. Default: console.error. */
+  logError?: (error: unknown) => void;
+}
+
+/**
+ * The whole HTTP surface as a Hono app: OTLP ingestion, the REST API and its OpenAPI document.
+ * @example serve({ fetch: createApp({ store }).fetch, port: 4318 });
+ */
+export function createApp(options: AppOptions) {
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const projects = new ProjectService(options.store);
+  const auth = requireApiKey(projects);
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new SextantError('bad_request', describeIssues(result.error.issues));
+    },
+  });
+
+  app.onError((error, context) => {
+    const { status, body } = toErrorEnvelope(error);
+    if (status >= 500) logError(error);
+    return context.json(body, status as 500);
+  });
+  app.notFound((context) =>
+    context.json(
+      { error: { code: 'not_found', message: `no route for ${context.req.method} ${context.req.path}` } },
+      404,
+    ),
+  );
+
+  app.get('/api/health', (context) => context.json({ status: 'ok', version }));
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Sextant API',
+      version,
+      description: 'Operate generative-AI applications: traces, evaluation, releases.',
+    },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
+
+  app.use('/v1/*', auth.middleware);
+  app.use('/api/*', async (context, next) =>
+    context.req.path === '/api/health' || context.req.path === '/api/openapi.json'
+      ? next()
+      : auth.middleware(context, next),
+  );
+
+  mountOtlpRoute(app, {
+    ingest: new IngestService(options.store),
+    maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
+    logError,
+  });
+  mountTraceRoutes(app, new TraceService(options.store));
+  mountProjectRoutes(app, projects, auth.forget);
+  return app;
+}
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map(
+      (issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'request'}: ${issue.message}`,
+    )
+    .join('; ');
+}

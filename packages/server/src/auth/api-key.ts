@@ -1,0 +1,24 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+const keyPrefix = 'sk-sx-';
+
+/** A new random API key. 32 random bytes make brute force hopeless, so a fast hash is safe to store. */
+export function generateApiKey(): { key: string; prefix: string; keyHash: string } {
+  const key = `${keyPrefix}${randomBytes(32).toString('base64url')}`;
+  return { key, prefix: key.slice(0, keyPrefix.length + 6), keyHash: hashApiKey(key) };
+}
+
+/** The stored form of a key: keys are never stored or logged in clear. */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** Reads the key from `Authorization: Bearer <key>` or `x-api-key: <key>`. */
+export function readApiKey(headers: { get(name: string): string | null | undefined }): string | null {
+  const authorization = headers.get('authorization');
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    return match?.[1] ?? null;
+  }
+  return headers.get('x-api-key')?.trim() || null;
+}

@@ -1,0 +1,64 @@
+import type { IncomingMessage } from 'node:http';
+import { gunzipSync, inflateSync } from 'node:zlib';
+import { SextantError } from '@sextant/core';
+import type { Context } from 'hono';
+
+const tooLarge = (what: string, limit: number) =>
+  new SextantError(
+    'payload_too_large',
+    `${what} exceeds the limit of ${limit} bytes; send smaller batches or raise --max-body-bytes`,
+  );
+
+/**
+ * Reads a request body up to `limit` bytes, then undoes gzip/deflate with the same limit on the result
+ * (a small compressed body must not expand into gigabytes). Reads the Node stream directly when served
+ * by @hono/node-server, which avoids copying through web streams on the ingestion hot path.
+ */
+export async function readBody(context: Context, limit: number): Promise<Buffer> {
+  const declared = Number(context.req.header('content-length'));
+  if (declared > limit) throw tooLarge(`request body of ${declared} bytes`, limit);
+  const incoming = (context.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const raw = incoming ? await readStream(incoming, limit) : await readWebBody(context, limit);
+  return decompress(raw, context.req.header('content-encoding'), limit);
+}
+
+async function readStream(stream: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      stream.resume(); // drain the rest so the connection can answer
+      throw tooLarge('request body', limit);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+}
+
+async function readWebBody(context: Context, limit: number): Promise<Buffer> {
+  const body = Buffer.from(await context.req.arrayBuffer());
+  if (body.length > limit) throw tooLarge('request body', limit);
+  return body;
+}
+
+function decompress(body: Buffer, encoding: string | undefined, limit: number): Buffer {
+  const name = encoding?.trim().toLowerCase();
+  if (!name || name === 'identity') return body;
+  if (name !== 'gzip' && name !== 'deflate') {
+    throw new SextantError(
+      'unsupported_media_type',
+      `content-encoding '${encoding}' is not supported; use gzip or none`,
+    );
+  }
+  try {
+    return name === 'gzip'
+      ? gunzipSync(body, { maxOutputLength: limit })
+      : inflateSync(body, { maxOutputLength: limit });
+  } catch (error) {
+    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw tooLarge('decompressed request body', limit);
+    }
+    throw new SextantError('bad_request', `request body is not valid ${name}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LiveServer, request, startLiveServer } from '../test-support/live-server.js';
+import { otlpJson, postOtlp, randomTraceId } from '../test-support/otlp-payload.js';
+
+// A key of project A must never read or write project B, on any route.
+describe('project isolation, route by route', () => {
+  let live: LiveServer;
+  const traceA = randomTraceId();
+  beforeAll(async () => {
+    live = await startLiveServer();
+    const sent = await postOtlp(
+      live.url,
+      live.keyA,
+      otlpJson([
+        { traceId: traceA, attributes: { 'session.id': 'conv-1', 'gen_ai.request.model': 'gpt-4o' } },
+      ]),
+    );
+    expect(sent.status).toBe(200);
+  });
+  afterAll(() => live.stop());
+
+  it('POST /v1/traces stores into the key’s own project only', async () => {
+    const traceB = randomTraceId();
+    expect((await postOtlp(live.url, live.keyB, otlpJson([{ traceId: traceB }]))).status).toBe(200);
+    expect((await request(live, live.keyA, 'GET', `/api/traces/${traceB}`)).status).toBe(404);
+    expect((await request(live, live.keyB, 'GET', `/api/traces/${traceB}`)).status).toBe(200);
+  });
+
+  it('GET /api/traces lists only the key’s project', async () => {
+    const a = (await request(live, live.keyA, 'GET', '/api/traces')).body as {
+      traces: { traceId: string }[];
+    };
+    const b = (await request(live, live.keyB, 'GET', '/api/traces')).body as {
+      traces: { traceId: string }[];
+    };
+    expect(a.traces.map((trace) => trace.traceId)).toContain(traceA);
+    expect(b.traces.map((trace) => trace.traceId)).not.toContain(traceA);
+  });
+
+  it('GET /api/traces/{id} answers 404 for another project’s trace', async () => {
+    expect((await request(live, live.keyA, 'GET', `/api/traces/${traceA}`)).status).toBe(200);
+    const other = await request(live, live.keyB, 'GET', `/api/traces/${traceA}`);
+    expect(other.status).toBe(404);
+    expect(other.body).toEqual({ error: { code: 'not_found', message: expect.stringContaining(traceA) } });
+  });
+
+  it('GET /api/sessions/{id} shows only the key’s project', async () => {
+    const a = (await request(live, live.keyA, 'GET', '/api/sessions/conv-1')).body as { traces: unknown[] };
+    const b = (await request(live, live.keyB, 'GET', '/api/sessions/conv-1')).body as { traces: unknown[] };
+    expect(a.traces).toHaveLength(1);
+    expect(b.traces).toHaveLength(0);
+  });
+
+  it('GET /api/project names the key’s project', async () => {
+    expect(((await request(live, live.keyA, 'GET', '/api/project')).body as { id: string }).id).toBe('alpha');
+    expect(((await request(live, live.keyB, 'GET', '/api/project')).body as { id: string }).id).toBe('beta');
+  });
+
+  it('GET and POST /api/keys see and create keys of the key’s project only, never showing hashes', async () => {
+    const created = await request(live, live.keyB, 'POST', '/api/keys', { name: 'second' });
+    expect(created.status).toBe(201);
+    const body = created.body as { key: string; apiKey: { projectId: string } };
+    expect(body.apiKey.projectId).toBe('beta');
+    const listA = (await request(live, live.keyA, 'GET', '/api/keys')).body as {
+      keys: { projectId: string }[];
+    };
+    expect(listA.keys.every((key) => key.projectId === 'alpha')).toBe(true);
+    expect(JSON.stringify(listA)).not.toMatch(/keyHash|key_hash/);
+    // The new key works, for its own project.
+    expect(((await request(live, body.key, 'GET', '/api/project')).body as { id: string }).id).toBe('beta');
+  });
+
+  it('DELETE /api/keys/{id} cannot revoke another project’s key', async () => {
+    const listA = (await request(live, live.keyA, 'GET', '/api/keys')).body as { keys: { id: string }[] };
+    const keyIdOfA = listA.keys[0]!.id;
+    expect((await request(live, live.keyB, 'DELETE', `/api/keys/${keyIdOfA}`)).status).toBe(404);
+    expect((await request(live, live.keyA, 'GET', '/api/project')).status).toBe(200);
+  });
+
+  it('every route refuses a missing or wrong key with 401 and the envelope', async () => {
+    for (const [method, route] of [
+      ['GET', '/api/traces'],
+      ['GET', `/api/traces/${traceA}`],
+      ['GET', '/api/sessions/conv-1'],
+      ['GET', '/api/project'],
+      ['GET', '/api/keys'],
+      ['POST', '/api/keys'],
+      ['DELETE', '/api/keys/x'],
+      ['POST', '/v1/traces'],
+    ] as const) {
+      for (const key of [null, 'sk-sx-not-a-real-key']) {
+        const response = await request(live, key, method, route);
+        expect(response.status, `${method} ${route}`).toBe(401);
+        expect(response.body).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+      }
+    }
+  });
+
+  it('a revoked key stops working', async () => {
+    const created = (await request(live, live.keyA, 'POST', '/api/keys', { name: 'short-lived' })).body as {
+      key: string;
+      apiKey: { id: string };
+    };
+    expect((await request(live, created.key, 'GET', '/api/project')).status).toBe(200);
+    expect((await request(live, live.keyA, 'DELETE', `/api/keys/${created.apiKey.id}`)).status).toBe(204);
+    expect((await request(live, created.key, 'GET', '/api/project')).status).toBe(401);
+  });
+});

@@ -1,0 +1,63 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  canonicalSpanSchema,
+  SextantError,
+  tracePageSchema,
+  traceQuerySchema,
+  traceSummarySchema,
+} from '@sextant/core';
+import type { AppEnv } from '../http/app-env.js';
+import { errorResponses, jsonContent } from '../http/schemas.js';
+import type { TraceService } from '../services/trace-service.js';
+
+type SpanTreeNode = { span: z.infer<typeof canonicalSpanSchema>; children: SpanTreeNode[] };
+// Named, so the OpenAPI generator emits a $ref for the recursion instead of expanding it forever.
+const spanTreeNodeSchema: z.ZodType<SpanTreeNode> = z
+  .lazy(() => z.object({ span: canonicalSpanSchema, children: z.array(spanTreeNodeSchema) }))
+  .openapi('SpanTreeNode');
+
+const traceDetailSchema = z
+  .object({ trace: traceSummarySchema, tree: z.array(spanTreeNodeSchema) })
+  .openapi('TraceDetail');
+
+const listTraces = createRoute({
+  method: 'get',
+  path: '/api/traces',
+  summary: 'List traces with filters, full-text search, sorting and cursor paging',
+  request: { query: traceQuerySchema },
+  responses: { 200: jsonContent(tracePageSchema, 'A page of traces'), ...errorResponses },
+});
+
+const getTrace = createRoute({
+  method: 'get',
+  path: '/api/traces/{traceId}',
+  summary: 'One trace as a span tree, with totals rolled up to the trace',
+  request: {
+    params: z.object({ traceId: z.string().regex(/^[0-9a-fA-F]{32}$/, 'a trace id is 32 hex characters') }),
+  },
+  responses: { 200: jsonContent(traceDetailSchema, 'The trace'), ...errorResponses },
+});
+
+const getSession = createRoute({
+  method: 'get',
+  path: '/api/sessions/{sessionId}',
+  summary: 'All traces of one conversation, oldest first',
+  request: { params: z.object({ sessionId: z.string().min(1) }) },
+  responses: { 200: jsonContent(tracePageSchema, 'The traces of the session'), ...errorResponses },
+});
+
+export function mountTraceRoutes(app: OpenAPIHono<AppEnv>, traces: TraceService) {
+  app.openapi(listTraces, async (context) =>
+    context.json(await traces.listTraces(context.var.projectId, context.req.valid('query')), 200),
+  );
+  app.openapi(getTrace, async (context) => {
+    const { traceId } = context.req.valid('param');
+    const detail = await traces.getTrace(context.var.projectId, traceId.toLowerCase());
+    if (!detail) throw new SextantError('not_found', `trace '${traceId}' not found in this project`);
+    return context.json(detail, 200);
+  });
+  app.openapi(getSession, async (context) => {
+    const { sessionId } = context.req.valid('param');
+    return context.json(await traces.listSession(context.var.projectId, sessionId), 200);
+  });
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { SextantError } from '@sextant/core';
+import type { ApiKeyRecord, Project, Store } from '@sextant/store';
+import { generateApiKey, hashApiKey } from '../auth/api-key.js';
+
+const projectIdPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** A key as returned once at creation: the only time the clear key exists outside the caller. */
+export interface CreatedApiKey {
+  key: string;
+  record: Omit<ApiKeyRecord, 'keyHash'>;
+}
+
+/** Public view of a key record: never includes the hash. */
+export const publicKey = ({ keyHash: _hash, ...record }: ApiKeyRecord) => record;
+
+/** Projects and their API keys. Used by the HTTP API and by the CLI's local admin commands. */
+export class ProjectService {
+  constructor(private readonly store: Store) {}
+
+  async createProject(id: string, name = id): Promise<Project> {
+    if (!projectIdPattern.test(id)) {
+      throw new SextantError(
+        'bad_request',
+        `project id '${id}' is not valid: use 1-63 lowercase letters, digits and dashes, starting with a letter or digit`,
+      );
+    }
+    if (await this.store.getProject(id)) throw new SextantError('conflict', `project '${id}' already exists`);
+    return this.store.createProject({ id, name });
+  }
+
+  listProjects(): Promise<Project[]> {
+    return this.store.listProjects();
+  }
+
+  async requireProject(id: string): Promise<Project> {
+    const project = await this.store.getProject(id);
+    if (project) return project;
+    const known = (await this.store.listProjects()).map((candidate) => candidate.id);
+    throw new SextantError(
+      'not_found',
+      `project '${id}' does not exist; projects: ${known.join(', ') || '(none)'}`,
+    );
+  }
+
+  async createApiKey(projectId: string, name: string): Promise<CreatedApiKey> {
+    await this.requireProject(projectId);
+    const { key, prefix, keyHash } = generateApiKey();
+    const record = await this.store.createApiKey({ id: randomUUID(), projectId, name, prefix, keyHash });
+    return { key, record: publicKey(record) };
+  }
+
+  async listApiKeys(projectId: string) {
+    return (await this.store.listApiKeys(projectId)).map(publicKey);
+  }
+
+  async revokeApiKey(projectId: string, keyId: string): Promise<void> {
+    if (!(await this.store.revokeApiKey(projectId, keyId))) {
+      throw new SextantError(
+        'not_found',
+        `API key '${keyId}' is not an active key of project '${projectId}'`,
+      );
+    }
+  }
+
+  async authenticate(key: string): Promise<ApiKeyRecord | null> {
+    return this.store.findApiKeyByHash(hashApiKey(key));
+  }
+
+  /**
+   * First start: create the `default` project and a key for it, so a new user can send traces at once.
+   * Returns the clear key, or null when projects already exist.
+   */
+  async bootstrap(): Promise<CreatedApiKey | null> {
+    if ((await this.store.listProjects()).length > 0) return null;
+    await this.createProject('default', 'Default project');
+    return this.createApiKey('default', 'default key');
+  }
+}

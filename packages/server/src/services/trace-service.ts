@@ -1,0 +1,44 @@
+import {
+  buildSpanTree,
+  type CanonicalSpan,
+  type TracePage,
+  type TraceQuery,
+  type TraceSummary,
+  traceQuerySchema,
+} from '@sextant/core';
+import type { Store } from '@sextant/store';
+
+export interface SpanTreeNode {
+  span: CanonicalSpan;
+  children: SpanTreeNode[];
+}
+
+/** Reads traces for the API, the CLI and the console. */
+export class TraceService {
+  constructor(private readonly store: Store) {}
+
+  listTraces(projectId: string, query: TraceQuery): Promise<TracePage> {
+    return this.store.listTraces(projectId, query);
+  }
+
+  async getTrace(
+    projectId: string,
+    traceId: string,
+  ): Promise<{ trace: TraceSummary; tree: SpanTreeNode[] } | null> {
+    const detail = await this.store.getTrace(projectId, traceId);
+    if (!detail) return null;
+    const strip = (node: ReturnType<typeof buildSpanTree>[number]): SpanTreeNode => ({
+      span: node.span,
+      children: node.children.map(strip),
+    });
+    return { trace: detail.trace, tree: buildSpanTree(detail.spans).map(strip) };
+  }
+
+  /** A conversation's traces in order; at most 500, which is far beyond one conversation. */
+  listSession(projectId: string, sessionId: string): Promise<TracePage> {
+    return this.store.listTraces(
+      projectId,
+      traceQuerySchema.parse({ sessionId, sort: 'time', order: 'asc', limit: 500 }),
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { SextantError } from '@sextant/core';
+import type { Store } from '@sextant/store';
+import { type AppOptions, createApp } from './app.js';
+import { ProjectService } from './services/project-service.js';
+
+export interface StartServerOptions extends AppOptions {
+  /** Default 127.0.0.1: the OpenTelemetry exporters' default endpoint is http://localhost:4318. */
+  host?: string;
+  /** Default 4318; 0 picks a free port. */
+  port?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** The `default` project's key when this start created it; shown once, never stored in clear. */
+  bootstrapKey: string | null;
+  close(): Promise<void>;
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * Starts Sextant on one port. Secure by default: on a fresh loopback install it creates the `default`
+ * project and its first key; it refuses to listen beyond loopback while no API key exists.
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const bootstrapKey = await prepareProjects(options.store, host);
+  const app = createApp(options);
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+  server.keepAliveTimeout = 65_000; // longer than typical client and load-balancer idle timeouts
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(describeListenError(error, host, options.port ?? 4318)),
+    );
+    server.listen(options.port ?? 4318, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    bootstrapKey,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function prepareProjects(store: Store, host: string): Promise<string | null> {
+  if (isLoopbackHost(host)) return (await new ProjectService(store).bootstrap())?.key ?? null;
+  if ((await store.countActiveApiKeys()) === 0) {
+    throw new SextantError(
+      'forbidden',
+      `refusing to listen on ${host}, which other machines can reach, while no API key exists; ` +
+        'create one with `sextant projects create NAME` and `sextant keys create --project NAME`, or listen on 127.0.0.1',
+    );
+  }
+  return null;
+}
+
+function describeListenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === 'EADDRINUSE') {
+    return new SextantError(
+      'conflict',
+      `port ${port} on ${host} is already in use (another Sextant?); pass --port to pick another`,
+    );
+  }
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+    return new SextantError('bad_request', `cannot listen on host '${host}': no such local address`);
+  }
+  return error;
+}

@@ -1,0 +1,2 @@
+/** Sextant's version, reported by /api/health and the CLI. */
+export const version = '0.1.0';
