@@ -4,6 +4,15 @@ export { decodeOtlpJson } from './otlp/decode-otlp-json.js';
 export { decodeOtlpProtobuf } from './otlp/decode-otlp-protobuf.js';
 export type { DecodedExport, OtlpEvent, OtlpSpan } from './otlp/otlp-span.js';
 export {
+  chooseBucketSeconds,
+  type MetricPoint,
+  type MetricsQuery,
+  type MetricsResult,
+  metricPointSchema,
+  metricsQuerySchema,
+  metricsResultSchema,
+} from './query/metrics-query.js';
+export {
   type TracePage,
   type TraceQuery,
   type TraceQueryInput,

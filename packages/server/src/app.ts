@@ -3,6 +3,8 @@ import { SextantError, toErrorEnvelope } from '@sextant/core';
 import type { Store } from '@sextant/store';
 import { requireApiKey } from './auth/require-api-key.js';
 import type { AppEnv } from './http/app-env.js';
+import { mountConsole } from './http/serve-console.js';
+import { mountMetricsRoutes } from './routes/metrics-routes.js';
 import { mountOtlpRoute } from './routes/otlp-route.js';
 import { mountProjectRoutes } from './routes/project-routes.js';
 import { mountTraceRoutes } from './routes/trace-routes.js';
@@ -15,6 +17,8 @@ export interface AppOptions {
   store: Store;
   /** Largest accepted request body, before and after decompression. Default 16 MiB. */
   maxBodyBytes?: number;
+  /** Folder of the built web console (index.html and assets); without it `/` explains how to build it. */
+  consoleDirectory?: string;
   /** Where unexpected errors are reported. Default: console.error. */
   logError?: (error: unknown) => void;
 }
@@ -70,6 +74,11 @@ export function createApp(options: AppOptions) {
   });
   mountTraceRoutes(app, new TraceService(options.store));
   mountProjectRoutes(app, projects, auth.forget);
+  mountMetricsRoutes(app, options.store);
+  app.all('/api/*', (context) => {
+    throw new SextantError('not_found', `no route for ${context.req.method} ${context.req.path}`);
+  });
+  mountConsole(app, options.consoleDirectory);
   return app;
 }
 

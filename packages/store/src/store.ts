@@ -1,4 +1,11 @@
-import type { CanonicalSpan, TracePage, TraceQuery, TraceSummary } from '@sextant/core';
+import type {
+  CanonicalSpan,
+  MetricsQuery,
+  MetricsResult,
+  TracePage,
+  TraceQuery,
+  TraceSummary,
+} from '@sextant/core';
 
 /** A project: the unit of isolation. Every record belongs to exactly one. */
 export interface Project {
@@ -54,6 +61,8 @@ export interface Store {
   insertSpans(projectId: string, spans: readonly CanonicalSpan[]): Promise<{ inserted: number }>;
   listTraces(projectId: string, query: TraceQuery): Promise<TracePage>;
   getTrace(projectId: string, traceId: string): Promise<TraceDetail | null>;
+  /** Request volume, errors, latency percentiles, tokens and cost per time bucket, aggregated in the store. */
+  queryMetrics(projectId: string, query: MetricsQuery): Promise<MetricsResult>;
 
   close(): Promise<void>;
 }

@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { startServer, version } from '@sextant/server';
 import { openStore } from '@sextant/store';
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { databaseOption } from '../options.js';
+
+/** The console built in this repository: packages/web/dist, beside this package. */
+const defaultConsoleDirectory = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 const parsePort = (value: string) => {
   const port = Number(value);
@@ -30,33 +34,47 @@ export function registerServeCommand(program: Command) {
     )
     .option('--port <port>', 'port to listen on', parsePort, 4318)
     .option('--max-body-bytes <bytes>', 'largest accepted request body', parseBytes, 16 * 1024 * 1024)
+    .addOption(
+      new Option('--console-dir <path>', 'folder of the built web console')
+        .env('SEXTANT_CONSOLE_DIR')
+        .default(defaultConsoleDirectory, 'packages/web/dist'),
+    )
     .addHelpText('after', '\nExample:\n  sextant serve --port 4318 --db ./.sextant/sextant.db')
-    .action(async (options: { db: string; host: string; port: number; maxBodyBytes: number }) => {
-      const store = openStore(options.db);
-      let running: Awaited<ReturnType<typeof startServer>>;
-      try {
-        running = await startServer({
-          store,
-          host: options.host,
-          port: options.port,
-          maxBodyBytes: options.maxBodyBytes,
-        });
-      } catch (error) {
+    .action(
+      async (options: {
+        db: string;
+        host: string;
+        port: number;
+        maxBodyBytes: number;
+        consoleDir: string;
+      }) => {
+        const store = openStore(options.db);
+        let running: Awaited<ReturnType<typeof startServer>>;
+        try {
+          running = await startServer({
+            store,
+            host: options.host,
+            port: options.port,
+            maxBodyBytes: options.maxBodyBytes,
+          });
+        } catch (error) {
+          await store.close();
+          throw error;
+        }
+        printBanner(running.url, store.location, running.bootstrapKey);
+        await waitForSignal();
+        process.stdout.write('shutting down\n');
+        await running.close();
         await store.close();
-        throw error;
-      }
-      printBanner(running.url, store.location, running.bootstrapKey);
-      await waitForSignal();
-      process.stdout.write('shutting down\n');
-      await running.close();
-      await store.close();
-    });
+      },
+    );
 }
 
 function printBanner(url: string, location: string, bootstrapKey: string | null) {
   const lines = [
     `Sextant ${version} listening on ${url}`,
     `  OTLP traces   ${url}/v1/traces`,
+    `  console       ${url}/`,
     `  API           ${url}/api  (OpenAPI: ${url}/api/openapi.json)`,
     `  store         ${location}`,
   ];

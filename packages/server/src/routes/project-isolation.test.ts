@@ -51,6 +51,20 @@ describe('project isolation, route by route', () => {
     expect(b.traces).toHaveLength(0);
   });
 
+  it('GET /api/metrics aggregates only the key’s project', async () => {
+    const window = `from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`;
+    const a = (await request(live, live.keyA, 'GET', `/api/metrics?${window}`)).body as {
+      points: { requests: number }[];
+    };
+    const b = (await request(live, live.keyB, 'GET', `/api/metrics?${window}&groupBy=model`)).body as {
+      points: { requests: number }[];
+    };
+    expect(a.points.reduce((sum, point) => sum + point.requests, 0)).toBeGreaterThanOrEqual(1);
+    const seenByB = b.points.reduce((sum, point) => sum + point.requests, 0);
+    const bTraces = (await request(live, live.keyB, 'GET', '/api/traces')).body as { traces: unknown[] };
+    expect(seenByB).toBe(bTraces.traces.length);
+  });
+
   it('GET /api/project names the key’s project', async () => {
     expect(((await request(live, live.keyA, 'GET', '/api/project')).body as { id: string }).id).toBe('alpha');
     expect(((await request(live, live.keyB, 'GET', '/api/project')).body as { id: string }).id).toBe('beta');
@@ -83,6 +97,7 @@ describe('project isolation, route by route', () => {
       ['GET', `/api/traces/${traceA}`],
       ['GET', '/api/sessions/conv-1'],
       ['GET', '/api/project'],
+      ['GET', '/api/metrics'],
       ['GET', '/api/keys'],
       ['POST', '/api/keys'],
       ['DELETE', '/api/keys/x'],

@@ -1,4 +1,10 @@
-import { type CanonicalSpan, emptySpan, type TraceQueryInput, traceQuerySchema } from '@sextant/core';
+import {
+  type CanonicalSpan,
+  emptySpan,
+  metricsQuerySchema,
+  type TraceQueryInput,
+  traceQuerySchema,
+} from '@sextant/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 
@@ -265,6 +271,74 @@ export function runStoreContract(
       await expect(store.listTraces('alpha', query({ cursor: 'not-a-cursor' }))).rejects.toThrow(
         /nextCursor/,
       );
+    });
+
+    test('aggregates metrics per bucket with nearest-rank latency percentiles', async () => {
+      const hour = 3_600_000_000;
+      const base = 1_700_000_000_000_000 - (1_700_000_000_000_000 % hour);
+      // Bucket 1: 100 traces lasting 1..100 ms, every 10th failing, 10 input tokens each on an llm span.
+      const first = Array.from({ length: 100 }, (_, index) =>
+        makeSpan({
+          name: index % 2 ? 'odd' : 'even',
+          kind: 'llm',
+          model: index % 4 ? 'gpt-4o' : 'claude',
+          startTimeUs: base + index * 1000,
+          endTimeUs: base + index * 1000 + (index + 1) * 1000,
+          status: index % 10 === 0 ? 'error' : 'ok',
+          inputTokens: 10,
+          outputTokens: 1,
+          cost: 0.01,
+          tags: index < 30 ? ['beta'] : [],
+        }),
+      );
+      // Bucket 2: 3 traces of 5 ms.
+      const second = Array.from({ length: 3 }, (_, index) =>
+        makeSpan({ name: 'odd', startTimeUs: base + hour + index, endTimeUs: base + hour + index + 5000 }),
+      );
+      await store.insertSpans('alpha', [...first, ...second]);
+      const window = {
+        from: new Date(base / 1000),
+        to: new Date((base + 2 * hour) / 1000),
+        bucket: 'hour' as const,
+      };
+      const overall = await store.queryMetrics('alpha', metricsQuerySchema.parse(window));
+      expect(overall.bucketSeconds).toBe(3600);
+      expect(overall.points).toHaveLength(2);
+      expect(overall.points[0]).toMatchObject({
+        time: base / 1000,
+        group: null,
+        requests: 100,
+        errors: 10,
+        errorRate: 0.1,
+        latencyP50Ms: 50,
+        latencyP95Ms: 95,
+        latencyP99Ms: 99,
+        inputTokens: 1000,
+        outputTokens: 100,
+      });
+      expect(overall.points[0]?.cost).toBeCloseTo(1);
+      expect(overall.points[1]).toMatchObject({ requests: 3, errors: 0, latencyP50Ms: 5, latencyP99Ms: 5 });
+
+      const byModel = await store.queryMetrics(
+        'alpha',
+        metricsQuerySchema.parse({ ...window, groupBy: 'model' }),
+      );
+      expect(byModel.groups.sort()).toEqual(['claude', 'gpt-4o']);
+      expect(byModel.points.find((point) => point.group === 'claude')?.requests).toBe(25);
+      const byName = await store.queryMetrics(
+        'alpha',
+        metricsQuerySchema.parse({ ...window, groupBy: 'name' }),
+      );
+      expect(byName.points.filter((point) => point.group === 'odd').map((point) => point.requests)).toEqual([
+        50, 3,
+      ]);
+      const byTag = await store.queryMetrics(
+        'alpha',
+        metricsQuerySchema.parse({ ...window, groupBy: 'tag' }),
+      );
+      expect(byTag.points).toMatchObject([{ group: 'beta', requests: 30 }]);
+
+      expect((await store.queryMetrics('beta', metricsQuerySchema.parse(window))).points).toEqual([]);
     });
 
     test('never returns another project’s traces', async () => {

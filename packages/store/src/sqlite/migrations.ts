@@ -71,6 +71,7 @@ export const sqliteMigrations: readonly Migration[] = [
       );
       CREATE INDEX spans_model ON spans(project_id, model, trace_id) WHERE model IS NOT NULL;
       CREATE INDEX spans_kind ON spans(project_id, kind, trace_id);
+      CREATE INDEX spans_model_calls ON spans(project_id, start_time_us) WHERE kind IN ('llm', 'embedding');
 
       -- Per-trace totals kept up to date at ingestion, so listing never aggregates spans.
       CREATE TABLE traces (

@@ -1,8 +1,9 @@
-import type { CanonicalSpan, TraceQuery } from '@sextant/core';
+import type { CanonicalSpan, MetricsQuery, TraceQuery } from '@sextant/core';
 import type Database from 'better-sqlite3';
 import type { ApiKeyRecord, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
+import { createSqliteMetricsReader } from './sqlite-metrics-reader.js';
 import { createSqliteSpanWriter } from './sqlite-span-writer.js';
 import { createSqliteTraceReader } from './sqlite-trace-reader.js';
 
@@ -49,6 +50,7 @@ class SqliteStore implements Store {
   readonly specificationVersion = 'v1' as const;
   private readonly writeSpans: ReturnType<typeof createSqliteSpanWriter>;
   private readonly traces: ReturnType<typeof createSqliteTraceReader>;
+  private readonly metrics: ReturnType<typeof createSqliteMetricsReader>;
 
   constructor(
     private readonly db: Database.Database,
@@ -56,6 +58,7 @@ class SqliteStore implements Store {
   ) {
     this.writeSpans = createSqliteSpanWriter(db);
     this.traces = createSqliteTraceReader(db);
+    this.metrics = createSqliteMetricsReader(db);
   }
 
   async createProject(input: { id: string; name: string }): Promise<Project> {
@@ -134,6 +137,10 @@ class SqliteStore implements Store {
 
   async getTrace(projectId: string, traceId: string) {
     return this.traces.getTrace(projectId, traceId);
+  }
+
+  async queryMetrics(projectId: string, query: MetricsQuery) {
+    return this.metrics(projectId, query);
   }
 
   async close(): Promise<void> {
