@@ -8,19 +8,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { peakRssBytes, spawnServer } from './server-process.js';
+import { cpuSeconds, peakRssBytes, spawnServer } from './server-process.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     'duration-ms': { type: 'string', default: '15000' },
     concurrency: { type: 'string', default: '4' },
+    'ingest-workers': { type: 'string', default: '2' },
   },
 });
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-bench-ingest-'));
 const db = path.join(directory, 'sextant.db');
-const server = await spawnServer({ db });
+const server = await spawnServer({ db, args: ['--ingest-workers', values['ingest-workers']] });
 console.log(`server ${server.url} (pid ${server.pid}), store ${db}`);
 console.log(
   `load: ${values.concurrency} clients, ${Number(values['duration-ms']) / 1000} s measured after a 2 s warm-up`,
@@ -43,6 +44,7 @@ const output = execFileSync(
 );
 const load = JSON.parse(output);
 const rss = await peakRssBytes(server.pid);
+const serverCpu = await cpuSeconds(server.pid);
 await server.stop();
 
 // Durability check: everything acknowledged is in the file after a clean shutdown.
@@ -59,6 +61,8 @@ const result = {
   spansAcknowledged: load.batchesAcknowledged * load.spansPerBatch,
   spansStored: storedSpans,
   serverPeakRssMB: rss === null ? null : Math.round(rss / 2 ** 20),
+  ingestWorkers: Number(values['ingest-workers']),
+  serverCpuSeconds: serverCpu,
   targets: { spansPerSecond: 50_000, ackP99Ms: 50, serverRssMB: 300 },
 };
 fs.mkdirSync(path.join(here, '../results'), { recursive: true });
@@ -69,6 +73,7 @@ console.log(`
 sustained          ${Math.round(result.spansPerSecond).toLocaleString('en')} spans/s   [${mark(result.spansPerSecond >= 50_000)}] target >= 50,000
 ack latency p50    ${result.ackLatencyMs.p50?.toFixed(2)} ms
 ack latency p99    ${result.ackLatencyMs.p99?.toFixed(2)} ms   [${mark(result.ackLatencyMs.p99 < 50)}] target < 50 ms
+server CPU         ${result.serverCpuSeconds} s over the whole run (${result.ingestWorkers} ingest workers)
 server peak RSS    ${result.serverPeakRssMB} MB   [${mark(result.serverPeakRssMB < 300)}] target < 300 MB
 stored / acked     ${result.spansStored.toLocaleString('en')} / ${result.spansAcknowledged.toLocaleString('en')} spans
 batch              ${result.spansPerBatch} spans, ${(result.batchBytes / 1024).toFixed(0)} KiB

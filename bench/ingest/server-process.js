@@ -7,11 +7,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const cliPath = path.join(root, 'packages/cli/dist/main.js');
 
 /**
- * @param {{ db: string, port?: number, env?: Record<string, string> }} options
+ * @param {{ db: string, port?: number, env?: Record<string, string>, args?: string[] }} options
  * @returns {Promise<{ url: string, key: string | null, pid: number, child: import('node:child_process').ChildProcess, stop(): Promise<void>, kill(): Promise<void> }>}
  */
-export function spawnServer({ db, port = 0, env = {} }) {
-  const child = spawn(process.execPath, [cliPath, 'serve', '--db', db, '--port', String(port)], {
+export function spawnServer({ db, port = 0, env = {}, args = [] }) {
+  const child = spawn(process.execPath, [cliPath, 'serve', '--db', db, '--port', String(port), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,6 +66,17 @@ export async function peakRssBytes(pid) {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     const kilobytes = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
     return kilobytes ? Number(kilobytes) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far (Linux), or null elsewhere. */
+export async function cpuSeconds(pid) {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
   }

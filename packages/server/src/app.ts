@@ -4,11 +4,11 @@ import type { Store } from '@sextant/store';
 import { requireApiKey } from './auth/require-api-key.js';
 import type { AppEnv } from './http/app-env.js';
 import { mountConsole } from './http/serve-console.js';
+import { type Ingestor, IngestService } from './ingest/ingest-service.js';
 import { mountMetricsRoutes } from './routes/metrics-routes.js';
 import { mountOtlpRoute } from './routes/otlp-route.js';
 import { mountProjectRoutes } from './routes/project-routes.js';
 import { mountTraceRoutes } from './routes/trace-routes.js';
-import { IngestService } from './services/ingest-service.js';
 import { ProjectService } from './services/project-service.js';
 import { TraceService } from './services/trace-service.js';
 import { version } from './version.js';
@@ -19,6 +19,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Folder of the built web console (index.html and assets); without it `/` explains how to build it. */
   consoleDirectory?: string;
+  /** Who stores OTLP batches; default: in this thread, on `store`. */
+  ingestor?: Ingestor;
   /** Where unexpected errors are reported. Default: console.error. */
   logError?: (error: unknown) => void;
 }
@@ -68,7 +70,7 @@ export function createApp(options: AppOptions) {
   );
 
   mountOtlpRoute(app, {
-    ingest: new IngestService(options.store),
+    ingest: options.ingestor ?? new IngestService(options.store),
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
     logError,
   });

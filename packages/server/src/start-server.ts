@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { SextantError } from '@sextant/core';
 import type { Store } from '@sextant/store';
 import { type AppOptions, createApp } from './app.js';
+import { IngestWorkerPool } from './ingest/ingest-worker-pool.js';
 import { ProjectService } from './services/project-service.js';
 
 export interface StartServerOptions extends AppOptions {
@@ -11,6 +12,11 @@ export interface StartServerOptions extends AppOptions {
   host?: string;
   /** Default 4318; 0 picks a free port. */
   port?: number;
+  /**
+   * Worker threads that decode and store OTLP batches beside the HTTP thread. Default 0 (in this
+   * thread). Needs a store other processes and threads can open (a file, not `:memory:`).
+   */
+  ingestWorkers?: number;
 }
 
 export interface RunningServer {
@@ -33,7 +39,8 @@ export function isLoopbackHost(host: string): boolean {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const bootstrapKey = await prepareProjects(options.store, host);
-  const app = createApp(options);
+  const pool = createIngestPool(options);
+  const app = createApp({ ...options, ingestor: pool ?? options.ingestor });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
   server.keepAliveTimeout = 65_000; // longer than typical client and load-balancer idle timeouts
   await new Promise<void>((resolve, reject) => {
@@ -48,12 +55,26 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url: `http://${urlHost}:${port}`,
     port,
     bootstrapKey,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await pool?.close();
+    },
   };
+}
+
+function createIngestPool(options: StartServerOptions): IngestWorkerPool | null {
+  const workers = options.ingestWorkers ?? 0;
+  if (workers <= 0 || options.store.location === ':memory:') return null;
+  // Workers run the compiled ingest-worker.js; from TypeScript sources (tests) ingestion stays in-thread.
+  if (!import.meta.url.endsWith('.js')) return null;
+  return new IngestWorkerPool(
+    options.store.location,
+    workers,
+    options.logError ?? ((error) => console.error(error)),
+  );
 }
 
 async function prepareProjects(store: Store, host: string): Promise<string | null> {

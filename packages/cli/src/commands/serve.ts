@@ -15,6 +15,13 @@ const parsePort = (value: string) => {
   return port;
 };
 
+const parseCount = (value: string) => {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0 || count > 64)
+    throw new InvalidArgumentError(`'${value}' is not a count from 0 to 64`);
+  return count;
+};
+
 const parseBytes = (value: string) => {
   const bytes = Number(value);
   if (!Number.isInteger(bytes) || bytes < 1024)
@@ -34,6 +41,12 @@ export function registerServeCommand(program: Command) {
     )
     .option('--port <port>', 'port to listen on', parsePort, 4318)
     .option('--max-body-bytes <bytes>', 'largest accepted request body', parseBytes, 16 * 1024 * 1024)
+    .option(
+      '--ingest-workers <n>',
+      'threads that decode and store OTLP batches (0: the HTTP thread)',
+      parseCount,
+      2,
+    )
     .addOption(
       new Option('--console-dir <path>', 'folder of the built web console')
         .env('SEXTANT_CONSOLE_DIR')
@@ -47,6 +60,7 @@ export function registerServeCommand(program: Command) {
         port: number;
         maxBodyBytes: number;
         consoleDir: string;
+        ingestWorkers: number;
       }) => {
         const store = openStore(options.db);
         let running: Awaited<ReturnType<typeof startServer>>;
@@ -56,6 +70,7 @@ export function registerServeCommand(program: Command) {
             host: options.host,
             port: options.port,
             maxBodyBytes: options.maxBodyBytes,
+            ingestWorkers: options.ingestWorkers,
           });
         } catch (error) {
           await store.close();

@@ -1,29 +1,21 @@
-import {
-  type DecodedExport,
-  decodeOtlpJson,
-  decodeOtlpProtobuf,
-  type Result,
-  SextantError,
-  toErrorEnvelope,
-} from '@sextant/core';
+import { SextantError, toErrorEnvelope } from '@sextant/core';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { readBody } from '../http/read-body.js';
+import type { OtlpFormat } from '../ingest/decode-body.js';
+import type { Ingestor } from '../ingest/ingest-service.js';
 import {
   encodePartialSuccess,
   encodeRpcStatus,
   partialSuccessJson,
   rpcCodeForHttpStatus,
 } from '../otlp/otlp-response.js';
-import type { IngestService } from '../services/ingest-service.js';
 
 export interface OtlpRouteDependencies {
-  ingest: IngestService;
+  ingest: Ingestor;
   maxBodyBytes: number;
   logError: (error: unknown) => void;
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * OTLP/HTTP trace ingestion (JSON or protobuf, optionally gzip), answering in the request's encoding.
@@ -35,8 +27,9 @@ export function mountOtlpRoute(app: Hono<AppEnv>, dependencies: OtlpRouteDepende
       .toLowerCase()
       .startsWith('application/x-protobuf');
     try {
-      const decoded = await decodeRequest(context, dependencies.maxBodyBytes);
-      const result = await dependencies.ingest.ingest(context.var.projectId, decoded);
+      const format = requestFormat(context);
+      const body = await readBody(context, dependencies.maxBodyBytes);
+      const result = await dependencies.ingest.ingestBody(context.var.projectId, format, body);
       if (isProtobuf)
         return protobufResponse(context, 200, encodePartialSuccess(result.rejected, result.errorMessage));
       return context.json(partialSuccessJson(result.rejected, result.errorMessage));
@@ -53,38 +46,14 @@ export function mountOtlpRoute(app: Hono<AppEnv>, dependencies: OtlpRouteDepende
   });
 }
 
-async function decodeRequest(context: Context<AppEnv>, maxBodyBytes: number): Promise<DecodedExport> {
+function requestFormat(context: Context<AppEnv>): OtlpFormat {
   const contentType = (context.req.header('content-type') ?? '').toLowerCase();
-  const isJson = contentType.startsWith('application/json');
-  if (!isJson && !contentType.startsWith('application/x-protobuf')) {
-    throw new SextantError(
-      'unsupported_media_type',
-      `content-type '${contentType || '(none)'}' is not supported; send application/json or application/x-protobuf`,
-    );
-  }
-  const body = await readBody(context, maxBodyBytes);
-  return unwrap(isJson ? decodeJsonBody(body) : decodeOtlpProtobuf(body));
-}
-
-function decodeJsonBody(body: Buffer): Result<DecodedExport, string> {
-  let text: string;
-  try {
-    text = utf8.decode(body);
-  } catch {
-    return { success: false, error: 'request body is not valid UTF-8' };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { success: false, error: `request body is not valid JSON: ${(error as Error).message}` };
-  }
-  return decodeOtlpJson(parsed);
-}
-
-function unwrap(result: Result<DecodedExport, string>): DecodedExport {
-  if (!result.success) throw new SextantError('bad_request', `invalid OTLP export request: ${result.error}`);
-  return result.value;
+  if (contentType.startsWith('application/json')) return 'json';
+  if (contentType.startsWith('application/x-protobuf')) return 'protobuf';
+  throw new SextantError(
+    'unsupported_media_type',
+    `content-type '${contentType || '(none)'}' is not supported; send application/json or application/x-protobuf`,
+  );
 }
 
 function protobufResponse(context: Context, status: number, body: Uint8Array) {

@@ -108,7 +108,7 @@ export const sqliteMigrations: readonly Migration[] = [
       ) WITHOUT ROWID;
 
       -- Index only (no stored copy): the text lives in spans.input/output.
-      CREATE VIRTUAL TABLE spans_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE spans_fts USING fts5(body, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2');
     `,
   },
 ];

@@ -1,5 +1,6 @@
 import { type CanonicalSpan, type DecodedExport, normalizeSpan } from '@sextant/core';
 import type { Store } from '@sextant/store';
+import { decodeBody, type OtlpFormat } from './decode-body.js';
 
 export interface IngestResult {
   accepted: number;
@@ -9,9 +10,27 @@ export interface IngestResult {
   errorMessage: string;
 }
 
-/** Turns decoded OTLP spans into canonical spans and stores them. */
-export class IngestService {
-  constructor(private readonly store: Store) {}
+/** Something that takes OTLP bodies for a project: in this thread, or in a pool of worker threads. */
+export interface Ingestor {
+  ingestBody(projectId: string, format: OtlpFormat, body: Uint8Array): Promise<IngestResult>;
+  close(): Promise<void>;
+}
+
+/** Runs a store write exclusively among threads sharing one store (see IngestWorkerPool). */
+export type WriteSerializer = <T>(write: () => Promise<T>) => Promise<T>;
+
+const unserialized: WriteSerializer = (write) => write();
+
+/** Turns OTLP export requests into canonical spans and stores them, in the calling thread. */
+export class IngestService implements Ingestor {
+  constructor(
+    private readonly store: Store,
+    private readonly serializeWrites: WriteSerializer = unserialized,
+  ) {}
+
+  async ingestBody(projectId: string, format: OtlpFormat, body: Uint8Array): Promise<IngestResult> {
+    return this.ingest(projectId, decodeBody(format, body));
+  }
 
   async ingest(projectId: string, decoded: DecodedExport): Promise<IngestResult> {
     const spans: CanonicalSpan[] = [];
@@ -26,9 +45,14 @@ export class IngestService {
         reasons.push(`span ${span.spanId}: could not be normalised (${(error as Error).message})`);
       }
     }
-    const { inserted } = spans.length > 0 ? await this.store.insertSpans(projectId, spans) : { inserted: 0 };
+    const { inserted } =
+      spans.length > 0
+        ? await this.serializeWrites(() => this.store.insertSpans(projectId, spans))
+        : { inserted: 0 };
     return { accepted: spans.length, inserted, rejected, errorMessage: summarize(reasons, rejected) };
   }
+
+  async close(): Promise<void> {}
 }
 
 function summarize(reasons: string[], rejected: number): string {

@@ -1,0 +1,92 @@
+import { Worker } from 'node:worker_threads';
+import { type ErrorCode, SextantError } from '@sextant/core';
+import type { OtlpFormat } from './decode-body.js';
+import type { Ingestor, IngestResult } from './ingest-service.js';
+import type { IngestReply, IngestRequest } from './ingest-worker.js';
+import { createWriteLockBuffer } from './shared-write-lock.js';
+
+interface Pending {
+  resolve: (result: IngestResult) => void;
+  reject: (error: Error) => void;
+}
+
+interface PooledWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/**
+ * Ingestion on worker threads, each with its own store connection. The HTTP thread only reads bodies
+ * and hands them over (transferred, not copied); decoding, normalising and writing run in parallel,
+ * and SQLite's WAL lets one worker write while another prepares its next batch.
+ */
+export class IngestWorkerPool implements Ingestor {
+  private readonly workers: PooledWorker[] = [];
+  private nextId = 1;
+  private readonly writeLock = createWriteLockBuffer();
+  private closed = false;
+
+  constructor(
+    private readonly storeLocation: string,
+    size: number,
+    private readonly logError: (error: unknown) => void,
+  ) {
+    for (let index = 0; index < size; index++) this.workers.push(this.spawn());
+  }
+
+  ingestBody(projectId: string, format: OtlpFormat, body: Uint8Array): Promise<IngestResult> {
+    if (this.closed) return Promise.reject(new SextantError('internal', 'server is shutting down'));
+    const target = this.workers.reduce((least, candidate) =>
+      candidate.pending.size < least.pending.size ? candidate : least,
+    );
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      target.pending.set(id, { resolve, reject });
+      const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
+      const request: IngestRequest = { id, projectId, format, body: owned };
+      target.worker.postMessage(request, [owned.buffer as ArrayBuffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(
+      this.workers.map(
+        ({ worker }) =>
+          new Promise<void>((resolve) => {
+            worker.once('exit', () => resolve());
+            worker.postMessage('close');
+          }),
+      ),
+    );
+  }
+
+  private spawn(): PooledWorker {
+    const worker = new Worker(new URL('./ingest-worker.js', import.meta.url), {
+      workerData: { storeLocation: this.storeLocation, writeLock: this.writeLock },
+    });
+    const pooled: PooledWorker = { worker, pending: new Map() };
+    worker.on('message', (reply: IngestReply) => {
+      const pending = pooled.pending.get(reply.id);
+      if (!pending) return;
+      pooled.pending.delete(reply.id);
+      if ('result' in reply) return pending.resolve(reply.result);
+      if (reply.error.detail) this.logError(new Error(reply.error.detail));
+      pending.reject(new SextantError(reply.error.code as ErrorCode, reply.error.message));
+    });
+    worker.on('error', (error) => this.logError(error));
+    worker.on('exit', () => {
+      for (const pending of pooled.pending.values()) {
+        pending.reject(
+          new SextantError('internal', 'ingestion worker stopped; the batch was not stored, send it again'),
+        );
+      }
+      pooled.pending.clear();
+      if (this.closed) return;
+      // A worker that died is replaced, so one bad batch cannot stop ingestion.
+      const index = this.workers.indexOf(pooled);
+      if (index >= 0) this.workers[index] = this.spawn();
+    });
+    return pooled;
+  }
+}
