@@ -108,11 +108,13 @@ function buildFilters(projectId: string, query: TraceQuery) {
     );
   }
   if (query.q) {
+    // Rowids from the full-text index first, then their spans: joining the other way round makes
+    // SQLite re-run the MATCH for every span.
     add(
-      `t.trace_id IN (SELECT s.trace_id FROM spans_fts JOIN spans s ON s.rowid = spans_fts.rowid
-        WHERE spans_fts MATCH ? AND s.project_id = ?)`,
-      toFullTextQuery(query.q),
+      `t.trace_id IN (SELECT s.trace_id FROM spans s WHERE s.project_id = ? AND s.rowid IN
+        (SELECT rowid FROM spans_fts WHERE spans_fts MATCH ?))`,
       projectId,
+      toFullTextQuery(query.q),
     );
   }
   return { where, params };
