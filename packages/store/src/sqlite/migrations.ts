@@ -71,7 +71,9 @@ export const sqliteMigrations: readonly Migration[] = [
       );
       CREATE INDEX spans_model ON spans(project_id, model, trace_id) WHERE model IS NOT NULL;
       CREATE INDEX spans_kind ON spans(project_id, kind, trace_id);
-      CREATE INDEX spans_model_calls ON spans(project_id, start_time_us) WHERE kind IN ('llm', 'embedding');
+      -- Covers the monitoring queries over model calls, so they never read the wide span rows.
+      CREATE INDEX spans_model_calls ON spans(project_id, start_time_us, end_time_us, model, status,
+        input_tokens, output_tokens, cost) WHERE kind IN ('llm', 'embedding');
 
       -- Per-trace totals kept up to date at ingestion, so listing never aggregates spans.
       CREATE TABLE traces (
@@ -97,6 +99,9 @@ export const sqliteMigrations: readonly Migration[] = [
         PRIMARY KEY (project_id, trace_id)
       ) WITHOUT ROWID;
       CREATE INDEX traces_time ON traces(project_id, start_time_us, trace_id);
+      -- Covers the monitoring queries over traces (the rows themselves carry long previews).
+      CREATE INDEX traces_metrics ON traces(project_id, start_time_us, end_time_us, error_count, input_tokens,
+        output_tokens, cost, name);
       CREATE INDEX traces_session ON traces(project_id, session_id, start_time_us) WHERE session_id IS NOT NULL;
       CREATE INDEX traces_user ON traces(project_id, user_id) WHERE user_id IS NOT NULL;
 

@@ -1,22 +1,22 @@
 import type { MetricPoint, MetricsQuery, MetricsResult } from '@sextant/core';
 import type Database from 'better-sqlite3';
+import { type LatencyHistogram, latencyBin, percentileFromHistogram } from '../latency-histogram.js';
 
-interface MetricRow {
+interface BinRow {
   bucket: number;
   grp: string | null;
+  bin: number;
   requests: number;
   errors: number;
   input_tokens: number;
   output_tokens: number;
   cost: number;
-  p50: number;
-  p95: number;
-  p99: number;
 }
 
 /**
  * What one request is, per grouping: a trace (none, name, tag) or a model call (model).
- * Each source yields rows of (time, grp, duration, failed, tokens, cost) for the window.
+ * Each source yields (time, grp, duration, failed, tokens, cost) rows for the window, read from
+ * covering indexes.
  */
 const sources: Record<MetricsQuery['groupBy'], string> = {
   none: `SELECT start_time_us AS time, NULL AS grp, end_time_us - start_time_us AS duration, error_count > 0 AS failed,
@@ -36,21 +36,12 @@ const sources: Record<MetricsQuery['groupBy'], string> = {
             AND start_time_us >= @from AND start_time_us < @to`,
 };
 
-/**
- * Percentiles are nearest-rank: the smallest duration whose rank reaches p% of the bucket's count,
- * computed with window functions so the store, not the caller, does the work.
- */
+/** Sums per (bucket, group, latency bin): percentiles come from the bins, so no per-row sort is needed. */
 const metricsSql = (source: string) => `
-  WITH requests AS (SELECT (time / CAST(@bucket AS INTEGER)) * CAST(@bucket AS INTEGER) AS bucket, grp, duration, failed, input_tokens, output_tokens, cost
-                    FROM (${source})),
-  ranked AS (SELECT *, row_number() OVER (PARTITION BY bucket, grp ORDER BY duration) AS rank,
-                   count(*) OVER (PARTITION BY bucket, grp) AS n FROM requests)
-  SELECT bucket, grp, count(*) AS requests, sum(failed) AS errors, sum(input_tokens) AS input_tokens,
-         sum(output_tokens) AS output_tokens, sum(cost) AS cost,
-         min(CASE WHEN rank * 100 >= n * 50 THEN duration END) AS p50,
-         min(CASE WHEN rank * 100 >= n * 95 THEN duration END) AS p95,
-         min(CASE WHEN rank * 100 >= n * 99 THEN duration END) AS p99
-  FROM ranked GROUP BY bucket, grp ORDER BY bucket, grp`;
+  SELECT (time / @bucket) * @bucket AS bucket, grp, ${latencyBin.sql('duration')} AS bin,
+         count(*) AS requests, sum(failed) AS errors, sum(input_tokens) AS input_tokens,
+         sum(output_tokens) AS output_tokens, sum(cost) AS cost
+  FROM (${source}) GROUP BY 1, 2, 3`;
 
 export function createSqliteMetricsReader(db: Database.Database) {
   const statements = Object.fromEntries(
@@ -58,29 +49,45 @@ export function createSqliteMetricsReader(db: Database.Database) {
   ) as Record<MetricsQuery['groupBy'], Database.Statement>;
 
   return function queryMetrics(projectId: string, query: MetricsQuery): MetricsResult {
-    const bucketUs = query.bucketSeconds * 1_000_000;
     const rows = statements[query.groupBy].all({
       project: projectId,
       from: query.from.getTime() * 1000,
       to: query.to.getTime() * 1000,
-      bucket: bucketUs,
-    }) as MetricRow[];
-    const points: MetricPoint[] = rows.map((row) => ({
-      time: row.bucket / 1000,
-      group: row.grp,
-      requests: row.requests,
-      errors: row.errors,
-      errorRate: row.requests > 0 ? row.errors / row.requests : 0,
-      latencyP50Ms: row.p50 / 1000,
-      latencyP95Ms: row.p95 / 1000,
-      latencyP99Ms: row.p99 / 1000,
-      inputTokens: row.input_tokens,
-      outputTokens: row.output_tokens,
-      cost: row.cost,
-    }));
-    const groups = [
-      ...new Set(points.map((point) => point.group).filter((group): group is string => group !== null)),
-    ];
+      // Bound as a BigInt so SQLite divides integers (a JS number would bind as a float).
+      bucket: BigInt(query.bucketSeconds) * 1_000_000n,
+    }) as BinRow[];
+    const points = foldBins(rows);
+    const groups = [...new Set(points.map((point) => point.group).filter((group): group is string => group !== null))];
     return { bucketSeconds: query.bucketSeconds, groups, points };
   };
+}
+
+function foldBins(rows: readonly BinRow[]): MetricPoint[] {
+  const points = new Map<string, MetricPoint & { histogram: LatencyHistogram }>();
+  for (const row of rows) {
+    const key = `${row.bucket}\u0000${row.grp}`;
+    let point = points.get(key);
+    if (!point) {
+      point = {
+        time: Number(row.bucket) / 1000, group: row.grp, requests: 0, errors: 0, errorRate: 0,
+        latencyP50Ms: 0, latencyP95Ms: 0, latencyP99Ms: 0, inputTokens: 0, outputTokens: 0, cost: 0, histogram: new Map(),
+      };
+      points.set(key, point);
+    }
+    point.requests += row.requests;
+    point.errors += row.errors;
+    point.inputTokens += row.input_tokens;
+    point.outputTokens += row.output_tokens;
+    point.cost += row.cost;
+    point.histogram.set(Number(row.bin), row.requests);
+  }
+  return [...points.values()]
+    .map(({ histogram, ...point }) => ({
+      ...point,
+      errorRate: point.requests > 0 ? point.errors / point.requests : 0,
+      latencyP50Ms: percentileFromHistogram(histogram, 0.5) / 1000,
+      latencyP95Ms: percentileFromHistogram(histogram, 0.95) / 1000,
+      latencyP99Ms: percentileFromHistogram(histogram, 0.99) / 1000,
+    }))
+    .sort((a, b) => a.time - b.time || String(a.group).localeCompare(String(b.group)));
 }
