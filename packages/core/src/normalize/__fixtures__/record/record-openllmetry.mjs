@@ -9,6 +9,13 @@
 //   mkdir -p /tmp/rec-traceloop && cd /tmp/rec-traceloop && npm init -y && npm i @traceloop/node-server-sdk@0.27.0 \
 //     openai@6.49.0 @opentelemetry/exporter-trace-otlp-http@0.223.1
 //   cp <this folder>/*.mjs /tmp/rec-traceloop/ && TRACELOOP_TELEMETRY=false node /tmp/rec-traceloop/record-openllmetry.mjs <this folder>/..
+//
+// openllmetry-legacy.json is the same script against the last release line that wrote the older indexed
+// attributes (gen_ai.prompt.N.role/content, gen_ai.completion.N.*, llm.request.type, llm.usage.total_tokens),
+// which many deployed apps (and the Python traceloop-sdk) still send:
+//   mkdir -p /tmp/rec-tl22 && cd /tmp/rec-tl22 && npm init -y && npm i @traceloop/node-server-sdk@0.22.8 \
+//     openai@5.23.2 @opentelemetry/exporter-trace-otlp-http@0.223.1      (instrumentation-openai 0.22.5 needs openai <6)
+//   cp <this folder>/*.mjs /tmp/rec-tl22/ && TRACELOOP_TELEMETRY=false node /tmp/rec-tl22/record-openllmetry.mjs <this folder>/.. openllmetry-legacy.json
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -17,6 +24,7 @@ import OpenAI from 'openai';
 import { startCollector, startFakeOpenAI } from './loopback.mjs';
 
 const outDir = process.argv[2] ?? '.';
+const outFile = process.argv[3] ?? 'openllmetry.json';
 const collector = await startCollector();
 const fakeOpenAI = await startFakeOpenAI();
 traceloop.initialize({
@@ -70,6 +78,6 @@ await traceloop.forceFlush();
 await Promise.all([collector.close(), fakeOpenAI.close()]);
 const bodies = collector.requests.filter((r) => r.path === '/v1/traces');
 if (bodies.length !== 1) throw new Error(`expected one export request, got ${bodies.length}`);
-writeFileSync(join(outDir, 'openllmetry.json'), bodies[0].body);
-console.log(`wrote openllmetry.json (${bodies[0].body.length} B); OpenAI calls: ${fakeOpenAI.requests.length}`);
+writeFileSync(join(outDir, outFile), bodies[0].body);
+console.log(`wrote ${outFile} (${bodies[0].body.length} B); OpenAI calls: ${fakeOpenAI.requests.length}`);
 process.exit(0);
