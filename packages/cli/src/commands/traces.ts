@@ -1,4 +1,4 @@
-import type { TracePage, TraceSummary } from '@sextant/core';
+import { spanKindSchema, type TracePage, type TraceSummary, traceSortFieldSchema } from '@sextant/core';
 import type { SpanTreeNode } from '@sextant/server';
 import { type Command, Option } from 'commander';
 import { callApi } from '../api-client.js';
@@ -42,29 +42,14 @@ export function registerTraceCommands(program: Command) {
     .option('--from <time>', 'only traces started at or after this ISO time')
     .option('--to <time>', 'only traces started before this ISO time')
     .option('--name <name>', 'root span name')
-    .addOption(
-      new Option('--kind <kind>', 'contains a span of this kind').choices([
-        'llm',
-        'embedding',
-        'retrieval',
-        'tool',
-        'agent',
-        'chain',
-        'guardrail',
-        'other',
-      ]),
-    )
+    .addOption(new Option('--kind <kind>', 'contains a span of this kind').choices(spanKindSchema.options))
     .option('--model <model>', 'contains a span that used this model')
     .addOption(new Option('--status <status>', 'trace status').choices(['ok', 'error']))
     .option('--session-id <id>', 'conversation id')
     .option('--user-id <id>', 'user id')
     .option('--tags <tags>', 'comma-separated tags, all required')
     .option('-q, --q <text>', 'full-text search in inputs and outputs')
-    .addOption(
-      new Option('--sort <field>', 'sort by')
-        .choices(['time', 'name', 'latency', 'tokens', 'cost', 'status'])
-        .default('time'),
-    )
+    .addOption(new Option('--sort <field>', 'sort by').choices(traceSortFieldSchema.options).default('time'))
     .addOption(new Option('--order <order>', 'sort order').choices(['asc', 'desc']).default('desc'))
     .option('--limit <n>', 'rows per page (1-500)', '20')
     .option('--cursor <cursor>', 'nextCursor of a previous page')
