@@ -1,0 +1,59 @@
+// Evaluators that need no model, the evaluator contract and target selection.
+// Imported as `@sextant/core/evaluators`.
+export { type BleuEvaluatorOptions, bleu } from './bleu.js';
+export {
+  type BleuOptions,
+  type BleuScore,
+  type BleuSmoothing,
+  computeBleu,
+  corpusBleu,
+  sentenceBleu,
+} from './bleu-score.js';
+export { type ContainsOptions, contains } from './contains.js';
+export {
+  type CustomEvaluationReturn,
+  type CustomEvaluatorOptions,
+  customEvaluator,
+} from './custom-evaluator.js';
+export { type EqualsOptions, equals } from './equals.js';
+export { evaluationText } from './evaluation-values.js';
+export {
+  type EvaluationInput,
+  type EvaluationResult,
+  type Evaluator,
+  type EvaluatorOptions,
+  evaluationResultSchema,
+  type ThresholdOptions,
+} from './evaluator.js';
+export { exactMatch } from './exact-match.js';
+export { type JsonSchemaOptions, jsonSchema } from './json-schema.js';
+export { type JsonSchema, validatedKeywords } from './json-schema-support.js';
+export { type SchemaViolation, validateJsonSchema } from './json-schema-validator.js';
+export { type JsonValidOptions, jsonValid } from './json-valid.js';
+export {
+  type LevenshteinOptions,
+  levenshtein,
+  levenshteinDistance,
+  levenshteinSimilarity,
+} from './levenshtein.js';
+export { type ObservedToolCall, observedToolCalls, type ToolCallSource } from './observed-tool-calls.js';
+export { type RegexOptions, regex } from './regex.js';
+export { type RougeLOptions, type RougeLScore, rougeL, rougeLScore, tokenizeRouge } from './rouge-l.js';
+export { type EvaluationFailure, runEvaluator } from './run-evaluator.js';
+export {
+  selectTarget,
+  type TargetField,
+  type TargetSelection,
+  type TargetSelector,
+  targetSelectorSchema,
+} from './select-target.js';
+export { normalizeSquadAnswer, squadExactMatch, squadTokenF1, type TokenOverlap } from './squad-metrics.js';
+export { type StepCountOptions, stepCount } from './step-count.js';
+export { tokenF1 } from './token-f1.js';
+export { tokenize13a } from './tokenize-13a.js';
+export {
+  type ExpectedToolCall,
+  type ToolCallCorrectnessOptions,
+  toolCallCorrectness,
+} from './tool-call-correctness.js';
+export { type TrajectoryMatchOptions, type TrajectoryMode, trajectoryMatch } from './trajectory-match.js';
