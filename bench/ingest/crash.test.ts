@@ -37,13 +37,25 @@ function runLoad(url: string, key: string, ackLog: string, durationMs: number) {
   return new Promise<void>((resolve) => child.once('exit', () => resolve()));
 }
 
+const countLines = (file: string) =>
+  fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
+
+async function waitFor(condition: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('crash safety', () => {
   it('after kill -9 in the middle of load, every acknowledged batch is stored and the database opens cleanly', async () => {
     const db = path.join(directory, 'sextant.db');
     const ackLog = path.join(directory, 'acks.log');
     const first = await spawnServer({ db });
-    const load = runLoad(first.url, first.key!, ackLog, 4_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const load = runLoad(first.url, first.key!, ackLog, 20_000);
+    // Kill once the load is really flowing (the machine may be busy; time alone is not a signal).
+    await waitFor(() => countLines(ackLog) >= 30, 15_000);
     await first.kill(); // SIGKILL: no shutdown hook runs
     await load;
 

@@ -18,7 +18,8 @@ const { values } = parseArgs({
   },
 });
 
-const db = values.db ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-bench-query-')), 'sextant.db');
+const db =
+  values.db ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-bench-query-')), 'sextant.db');
 const { key, seededSpans, seedSeconds } = await seedStore(db, Number(values.spans));
 console.log(`store ${db}: ${seededSpans.toLocaleString('en')} spans (${seedSeconds.toFixed(0)} s to seed)`);
 
@@ -63,11 +64,19 @@ for (const [label, route] of Object.entries(calls)) {
   times.sort((a, b) => a - b);
   const at = (q) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
   results[label] = { p50: at(0.5), p95: at(0.95) };
-  console.log(`${label.padEnd(28)} p50 ${at(0.5).toFixed(1).padStart(7)} ms   p95 ${at(0.95).toFixed(1).padStart(7)} ms   ${at(0.95) < 300 ? 'ok' : 'OVER 300 ms'}`);
+  console.log(
+    `${label.padEnd(28)} p50 ${at(0.5).toFixed(1).padStart(7)} ms   p95 ${at(0.95).toFixed(1).padStart(7)} ms   ${at(0.95) < 300 ? 'ok' : 'OVER 300 ms'}`,
+  );
 }
 await server.stop();
 
 fs.mkdirSync(path.join(here, '../results'), { recursive: true });
-const output = { date: new Date().toISOString(), spans: seededSpans, store: 'sqlite', targetP95Ms: 300, results };
+const output = {
+  date: new Date().toISOString(),
+  spans: seededSpans,
+  store: 'sqlite',
+  targetP95Ms: 300,
+  results,
+};
 fs.writeFileSync(path.join(here, '../results/query.json'), `${JSON.stringify(output, null, 2)}\n`);
 console.log('written to bench/results/query.json');

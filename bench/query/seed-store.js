@@ -1,8 +1,8 @@
 // Seeds a store through the Store contract with realistic GenAI traces spread over the last 7 days:
 // one chain root, a retrieval, two model calls and a tool call per trace (5 spans), some failing.
 import { emptySpan } from '@sextant/core';
-import { openSqliteStore } from '@sextant/store';
 import { ProjectService } from '@sextant/server';
+import { openSqliteStore } from '@sextant/store';
 
 const models = ['gpt-4o-mini', 'gpt-4o', 'claude-3-5-haiku', 'gemini-2.0-flash'];
 const topics = ['refund policy', 'shipping times', 'password reset', 'invoice download', 'api rate limits'];
@@ -11,7 +11,13 @@ const hex = (value, length) => value.toString(16).padStart(length, '0');
 function traceSpans(index, startUs) {
   const traceId = hex(0xbe0c, 8) + hex(index, 24);
   const span = (slot, fields) => ({
-    ...emptySpan({ traceId, spanId: hex(index * 8 + slot + 1, 16), name: fields.name, startTimeUs: fields.start, endTimeUs: fields.end }),
+    ...emptySpan({
+      traceId,
+      spanId: hex(index * 8 + slot + 1, 16),
+      name: fields.name,
+      startTimeUs: fields.start,
+      endTimeUs: fields.end,
+    }),
     ...fields,
   });
   const topic = topics[index % topics.length];
@@ -19,24 +25,64 @@ function traceSpans(index, startUs) {
   const failed = index % 37 === 0;
   const rootEnd = startUs + 400_000 + (index % 97) * 20_000;
   const root = span(0, {
-    name: 'answer question', kind: 'chain', start: startUs, end: rootEnd, parentSpanId: null,
-    status: failed ? 'error' : 'ok', sessionId: `session-${index % 5000}`, userId: `user-${index % 700}`,
-    tags: index % 3 === 0 ? ['beta'] : ['stable'], input: { type: 'text', text: `Question ${index} about ${topic}?` },
+    name: 'answer question',
+    kind: 'chain',
+    start: startUs,
+    end: rootEnd,
+    parentSpanId: null,
+    status: failed ? 'error' : 'ok',
+    sessionId: `session-${index % 5000}`,
+    userId: `user-${index % 700}`,
+    tags: index % 3 === 0 ? ['beta'] : ['stable'],
+    input: { type: 'text', text: `Question ${index} about ${topic}?` },
     output: { type: 'text', text: `Answer ${index}: here is what our ${topic} says.` },
   });
   const child = (slot, fields) => span(slot, { parentSpanId: root.spanId, ...fields });
   return [
     root,
-    child(1, { name: 'retrieve documents', kind: 'retrieval', start: startUs + 1000, end: startUs + 60_000,
-      documents: [{ id: `doc-${index % 300}`, content: `Our ${topic} in detail.`, score: 0.82 }] }),
-    child(2, { name: `chat ${model}`, kind: 'llm', model, provider: 'openai', start: startUs + 61_000, end: rootEnd - 100_000,
-      inputTokens: 600 + (index % 400), outputTokens: 80 + (index % 120), cost: 0.0004 + (index % 10) * 0.0001,
+    child(1, {
+      name: 'retrieve documents',
+      kind: 'retrieval',
+      start: startUs + 1000,
+      end: startUs + 60_000,
+      documents: [{ id: `doc-${index % 300}`, content: `Our ${topic} in detail.`, score: 0.82 }],
+    }),
+    child(2, {
+      name: `chat ${model}`,
+      kind: 'llm',
+      model,
+      provider: 'openai',
+      start: startUs + 61_000,
+      end: rootEnd - 100_000,
+      inputTokens: 600 + (index % 400),
+      outputTokens: 80 + (index % 120),
+      cost: 0.0004 + (index % 10) * 0.0001,
       input: { type: 'messages', messages: [{ role: 'user', content: `Question ${index} about ${topic}?` }] },
-      output: { type: 'messages', messages: [{ role: 'assistant', content: `Here is what our ${topic} says.` }] } }),
-    child(3, { name: 'execute_tool lookup_order', kind: 'tool', toolName: 'lookup_order', start: rootEnd - 99_000, end: rootEnd - 60_000,
-      status: failed ? 'error' : 'ok', error: failed ? { message: 'order service timed out' } : null }),
-    child(4, { name: `chat ${model}`, kind: 'llm', model, provider: 'openai', start: rootEnd - 59_000, end: rootEnd - 1000,
-      inputTokens: 200, outputTokens: 40, cost: 0.0002 }),
+      output: {
+        type: 'messages',
+        messages: [{ role: 'assistant', content: `Here is what our ${topic} says.` }],
+      },
+    }),
+    child(3, {
+      name: 'execute_tool lookup_order',
+      kind: 'tool',
+      toolName: 'lookup_order',
+      start: rootEnd - 99_000,
+      end: rootEnd - 60_000,
+      status: failed ? 'error' : 'ok',
+      error: failed ? { message: 'order service timed out' } : null,
+    }),
+    child(4, {
+      name: `chat ${model}`,
+      kind: 'llm',
+      model,
+      provider: 'openai',
+      start: rootEnd - 59_000,
+      end: rootEnd - 1000,
+      inputTokens: 200,
+      outputTokens: 40,
+      cost: 0.0002,
+    }),
   ];
 }
 
@@ -47,7 +93,14 @@ export async function seedStore(file, spanCount) {
   if (!(await store.getProject('bench'))) await projects.createProject('bench');
   const { key } = await projects.createApiKey('bench', 'bench');
   const started = performance.now();
-  const existing = (await store.queryMetrics('bench', { from: new Date(0), to: new Date(Date.now() + 86_400_000), groupBy: 'none', bucketSeconds: 86_400 * 365 * 100 })).points.reduce((sum, point) => sum + point.requests, 0);
+  const existing = (
+    await store.queryMetrics('bench', {
+      from: new Date(0),
+      to: new Date(Date.now() + 86_400_000),
+      groupBy: 'none',
+      bucketSeconds: 86_400 * 365 * 100,
+    })
+  ).points.reduce((sum, point) => sum + point.requests, 0);
   const traces = Math.ceil(spanCount / 5);
   const now = Date.now() * 1000;
   const spread = 7 * 86_400_000_000;
@@ -57,7 +110,10 @@ export async function seedStore(file, spanCount) {
       batch.push(...traceSpans(offset, now - spread + Math.floor((offset / traces) * spread)));
     }
     await store.insertSpans('bench', batch);
-    if (index % 20_000 === 0) process.stdout.write(`\rseeding ${(index * 5).toLocaleString('en')} / ${spanCount.toLocaleString('en')} spans`);
+    if (index % 20_000 === 0)
+      process.stdout.write(
+        `\rseeding ${(index * 5).toLocaleString('en')} / ${spanCount.toLocaleString('en')} spans`,
+      );
   }
   process.stdout.write('\n');
   await store.close();

@@ -22,7 +22,15 @@ const { storeLocation, writeLock } = workerData as { storeLocation: string; writ
 const store = openStore(storeLocation);
 const ingest = new IngestService(store, sharedWriteLock(writeLock));
 
-parentPort?.on('message', async (request: IngestRequest | 'close') => {
+// One batch at a time: the write lock is not re-entrant, so a second batch must not start (and block
+// this thread waiting for the lock) while the first still holds it across an await.
+let queue: Promise<void> = Promise.resolve();
+
+parentPort?.on('message', (request: IngestRequest | 'close') => {
+  queue = queue.then(() => handle(request));
+});
+
+async function handle(request: IngestRequest | 'close'): Promise<void> {
   if (request === 'close') {
     await store.close();
     parentPort?.close();
@@ -34,9 +42,6 @@ parentPort?.on('message', async (request: IngestRequest | 'close') => {
   } catch (error) {
     const { status, body } = toErrorEnvelope(error);
     const detail = status >= 500 ? String((error as Error)?.stack ?? error) : undefined;
-    parentPort?.postMessage({
-      id: request.id,
-      error: { status, ...body.error, detail },
-    } satisfies IngestReply);
+    parentPort?.postMessage({ id: request.id, error: { status, ...body.error, detail } } satisfies IngestReply);
   }
-});
+}

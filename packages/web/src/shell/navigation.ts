@@ -1,0 +1,164 @@
+/** A page of the console; `pending` pages say which capability they wait for instead of showing content. */
+export interface NavigationPage {
+  path: string;
+  label: string;
+  pending?: { title: string; capability: string; issue: number; description: string };
+}
+
+export interface Phase {
+  label: string;
+  pages: NavigationPage[];
+}
+
+const releases: NavigationPage = {
+  path: '/releases',
+  label: 'Releases',
+  pending: {
+    title: 'Releases',
+    capability: 'Develop',
+    issue: 5,
+    description:
+      'Immutable bundles of prompts, models, parameters, retriever settings and tools, with labels such as ' +
+      '`production`; gated promotion between labels arrives with the Deploy capability (issue 8).',
+  },
+};
+
+/** The five phases of GenAI operations, in the order a change moves through them. */
+export const phases: readonly Phase[] = [
+  {
+    label: 'Discover',
+    pages: [
+      {
+        path: '/models',
+        label: 'Models',
+        pending: {
+          title: 'Model garden',
+          capability: 'Discover',
+          issue: 4,
+          description:
+            'A catalog of models with prices, context windows, capabilities and licences, your own and local ' +
+            'models, and bake-offs on your own data.',
+        },
+      },
+    ],
+  },
+  {
+    label: 'Develop',
+    pages: [
+      {
+        path: '/prompts',
+        label: 'Prompts',
+        pending: {
+          title: 'Prompts',
+          capability: 'Develop',
+          issue: 5,
+          description: 'Versioned prompts, also kept as files in git, with labels and their history.',
+        },
+      },
+      releases,
+      {
+        path: '/playground',
+        label: 'Playground',
+        pending: {
+          title: 'Playground',
+          capability: 'Develop',
+          issue: 5,
+          description:
+            'Try a prompt version against several models side by side, then save it as a new version.',
+        },
+      },
+    ],
+  },
+  {
+    label: 'Evaluate',
+    pages: [
+      {
+        path: '/datasets',
+        label: 'Datasets',
+        pending: {
+          title: 'Datasets',
+          capability: 'Evaluate',
+          issue: 6,
+          description:
+            'Versioned datasets of inputs and expected outputs, built by hand or from production traces.',
+        },
+      },
+      {
+        path: '/experiments',
+        label: 'Experiments',
+        pending: {
+          title: 'Experiments',
+          capability: 'Evaluate',
+          issue: 6,
+          description:
+            'Runs of a release over a dataset, scored by evaluators, and comparisons with confidence intervals.',
+        },
+      },
+      {
+        path: '/reviews',
+        label: 'Reviews',
+        pending: {
+          title: 'Human review',
+          capability: 'Human review and judge calibration',
+          issue: 7,
+          description: 'Review queues for people, and calibration of LLM judges against their verdicts.',
+        },
+      },
+    ],
+  },
+  {
+    label: 'Deploy',
+    pages: [
+      {
+        path: '/gates',
+        label: 'Gates',
+        pending: {
+          title: 'CI gates',
+          capability: 'Deploy',
+          issue: 8,
+          description: 'Statistically sound pass/fail gates for non-deterministic outputs, run in CI.',
+        },
+      },
+      releases,
+    ],
+  },
+  {
+    label: 'Govern',
+    pages: [
+      { path: '/traces', label: 'Traces' },
+      { path: '/sessions', label: 'Sessions' },
+      { path: '/monitoring', label: 'Monitoring' },
+      {
+        path: '/drift',
+        label: 'Drift',
+        pending: {
+          title: 'Drift',
+          capability: 'Govern: online evaluation and drift detection',
+          issue: 9,
+          description:
+            'Drift of production inputs against a reference window, per feature and on embeddings.',
+        },
+      },
+      {
+        path: '/alerts',
+        label: 'Alerts',
+        pending: {
+          title: 'Alerts',
+          capability: 'Govern: alerts',
+          issue: 9,
+          description:
+            'Rules on error rate, latency, cost, evaluation scores and drift, sent to your channels.',
+        },
+      },
+    ],
+  },
+];
+
+/** Each pending page once, for the router. */
+export const pendingPages: readonly NavigationPage[] = [
+  ...new Map(
+    phases.flatMap((phase) =>
+      phase.pages.filter((page) => page.pending).map((page) => [page.path, page] as const),
+    ),
+  ).values(),
+];
