@@ -1,31 +1,4 @@
 export { type ErrorCode, type ErrorEnvelope, SextantError, toErrorEnvelope } from './errors.js';
-export {
-  aliasNameSchema,
-  type ModelAccess,
-  type ModelAlias,
-  type ModelAliasInput,
-  type ModelCapabilities,
-  type ModelCard,
-  type ModelPricing,
-  type ModelProtocol,
-  type ModelSource,
-  modelAccessSchema,
-  modelAliasSchema,
-  modelCapabilitiesSchema,
-  modelCardSchema,
-  modelPricingSchema,
-  modelProtocolSchema,
-  modelSourceSchema,
-} from './models/model-card.js';
-export { modelCallCost, type TokenUsage } from './models/model-cost.js';
-export {
-  filterModels,
-  type ModelFilter,
-  type ModelFilterInput,
-  modelFilterSchema,
-} from './models/model-filter.js';
-export { canonicalProvider, closestNames, editDistance, modelNameVariants } from './models/model-names.js';
-export { createPriceIndex, type PriceIndex } from './models/price-index.js';
 export { normalizeSpan } from './normalize/normalize-span.js';
 export { decodeOtlpJson } from './otlp/decode-otlp-json.js';
 export { decodeOtlpProtobuf } from './otlp/decode-otlp-protobuf.js';
