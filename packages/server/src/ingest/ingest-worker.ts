@@ -42,6 +42,9 @@ async function handle(request: IngestRequest | 'close'): Promise<void> {
   } catch (error) {
     const { status, body } = toErrorEnvelope(error);
     const detail = status >= 500 ? String((error as Error)?.stack ?? error) : undefined;
-    parentPort?.postMessage({ id: request.id, error: { status, ...body.error, detail } } satisfies IngestReply);
+    parentPort?.postMessage({
+      id: request.id,
+      error: { status, ...body.error, detail },
+    } satisfies IngestReply);
   }
 }

@@ -314,7 +314,11 @@ export function runStoreContract(
         outputTokens: 100,
       });
       // Percentiles come from 2.5%-wide log bins: within 1.3% of the exact nearest-rank 50, 95 and 99 ms.
-      const [p50, p95, p99] = [overall.points[0]?.latencyP50Ms, overall.points[0]?.latencyP95Ms, overall.points[0]?.latencyP99Ms];
+      const [p50, p95, p99] = [
+        overall.points[0]?.latencyP50Ms,
+        overall.points[0]?.latencyP95Ms,
+        overall.points[0]?.latencyP99Ms,
+      ];
       expect(Math.abs((p50 ?? 0) / 50 - 1)).toBeLessThan(0.013);
       expect(Math.abs((p95 ?? 0) / 95 - 1)).toBeLessThan(0.013);
       expect(Math.abs((p99 ?? 0) / 99 - 1)).toBeLessThan(0.013);

@@ -57,7 +57,9 @@ export function createSqliteMetricsReader(db: Database.Database) {
       bucket: BigInt(query.bucketSeconds) * 1_000_000n,
     }) as BinRow[];
     const points = foldBins(rows);
-    const groups = [...new Set(points.map((point) => point.group).filter((group): group is string => group !== null))];
+    const groups = [
+      ...new Set(points.map((point) => point.group).filter((group): group is string => group !== null)),
+    ];
     return { bucketSeconds: query.bucketSeconds, groups, points };
   };
 }
@@ -69,8 +71,18 @@ function foldBins(rows: readonly BinRow[]): MetricPoint[] {
     let point = points.get(key);
     if (!point) {
       point = {
-        time: Number(row.bucket) / 1000, group: row.grp, requests: 0, errors: 0, errorRate: 0,
-        latencyP50Ms: 0, latencyP95Ms: 0, latencyP99Ms: 0, inputTokens: 0, outputTokens: 0, cost: 0, histogram: new Map(),
+        time: Number(row.bucket) / 1000,
+        group: row.grp,
+        requests: 0,
+        errors: 0,
+        errorRate: 0,
+        latencyP50Ms: 0,
+        latencyP95Ms: 0,
+        latencyP99Ms: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        cost: 0,
+        histogram: new Map(),
       };
       points.set(key, point);
     }
