@@ -123,11 +123,12 @@ describe("Cohen's kappa", () => {
       let covered = 0;
       let meanError = 0;
       for (let run = 0; run < 2000; run++) {
-        const counts = [new Array(3).fill(0), new Array(3).fill(0), new Array(3).fill(0)];
+        const counts: number[][] = [new Array(3).fill(0), new Array(3).fill(0), new Array(3).fill(0)];
         for (let item = 0; item < 300; item++) {
           const u = random();
           const cell = cumulative.findIndex((edge) => u < edge);
-          counts[Math.floor(cell / 3)][cell % 3]++;
+          const row = counts[Math.floor(cell / 3)]!;
+          row[cell % 3] = (row[cell % 3] ?? 0) + 1;
         }
         const result = kappaFromCounts(counts, { weighting });
         estimates.push(result.kappa);
