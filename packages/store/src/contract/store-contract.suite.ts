@@ -188,7 +188,7 @@ export function runStoreContract(
       expect(trace?.cost).toBeCloseTo(0.75);
     });
 
-    test('filters traces by time, name, kind, model, status, session, user, tags and text', async () => {
+    test('filters traces by time, name, kind, model, status, session, user, prompt, release, tags and text', async () => {
       const at = (seconds: number) => 1_700_000_000_000_000 + seconds * 1_000_000;
       await store.insertSpans('alpha', [
         makeSpan({
@@ -198,6 +198,9 @@ export function runStoreContract(
           kind: 'retrieval',
           sessionId: 's1',
           tags: ['prod'],
+          promptName: 'answer',
+          promptVersion: '1',
+          releaseId: 'bot@3',
           input: { type: 'text', text: 'How do refunds work?' },
         }),
         makeSpan({
@@ -208,6 +211,8 @@ export function runStoreContract(
           model: 'gpt-4o',
           userId: 'u1',
           tags: ['prod', 'beta'],
+          promptName: 'answer',
+          promptVersion: '2',
           output: { type: 'messages', messages: [{ role: 'assistant', content: 'Shipping takes two days' }] },
         }),
         makeSpan({ name: 'chat', startTimeUs: at(30), endTimeUs: at(31), status: 'error', model: 'claude' }),
@@ -227,6 +232,9 @@ export function runStoreContract(
       expect(await names({ status: 'ok' })).toEqual(['rag', 'chat']);
       expect(await names({ sessionId: 's1' })).toEqual(['rag']);
       expect(await names({ userId: 'u1' })).toEqual(['chat']);
+      expect(await names({ promptName: 'answer' })).toEqual(['rag', 'chat']);
+      expect(await names({ promptName: 'answer', promptVersion: '2' })).toEqual(['chat']);
+      expect(await names({ releaseId: 'bot@3' })).toEqual(['rag']);
       expect(await names({ tags: ['prod'] })).toEqual(['rag', 'chat']);
       expect(await names({ tags: ['prod', 'beta'] })).toEqual(['chat']);
       expect(await names({ q: 'refunds' })).toEqual(['rag']);

@@ -71,6 +71,7 @@ export const sqliteMigrations: readonly Migration[] = [
       );
       CREATE INDEX spans_model ON spans(project_id, model, trace_id) WHERE model IS NOT NULL;
       CREATE INDEX spans_kind ON spans(project_id, kind, trace_id);
+      CREATE INDEX spans_prompt ON spans(project_id, prompt_name, prompt_version, trace_id) WHERE prompt_name IS NOT NULL;
       -- Covers the monitoring queries over model calls, so they never read the wide span rows.
       CREATE INDEX spans_model_calls ON spans(project_id, start_time_us, end_time_us, model, status,
         input_tokens, output_tokens, cost) WHERE kind IN ('llm', 'embedding');
@@ -104,6 +105,7 @@ export const sqliteMigrations: readonly Migration[] = [
         output_tokens, cost, name);
       CREATE INDEX traces_session ON traces(project_id, session_id, start_time_us) WHERE session_id IS NOT NULL;
       CREATE INDEX traces_user ON traces(project_id, user_id) WHERE user_id IS NOT NULL;
+      CREATE INDEX traces_release ON traces(project_id, release_id, start_time_us) WHERE release_id IS NOT NULL;
 
       CREATE TABLE trace_tags (
         project_id TEXT NOT NULL,

@@ -89,6 +89,16 @@ function buildFilters(projectId: string, query: TraceQuery) {
   if (query.status) add(query.status === 'error' ? 't.error_count > 0' : 't.error_count = 0');
   if (query.sessionId) add('t.session_id = ?', query.sessionId);
   if (query.userId) add('t.user_id = ?', query.userId);
+  if (query.releaseId) add('t.release_id = ?', query.releaseId);
+  if (query.promptName) {
+    const version = query.promptVersion ? ' AND s.prompt_version = ?' : '';
+    add(
+      `EXISTS (SELECT 1 FROM spans s WHERE s.project_id = t.project_id AND s.prompt_name = ?${version}
+        AND s.trace_id = t.trace_id)`,
+      query.promptName,
+      ...(query.promptVersion ? [query.promptVersion] : []),
+    );
+  }
   if (query.kind) {
     add(
       'EXISTS (SELECT 1 FROM spans s WHERE s.project_id = t.project_id AND s.kind = ? AND s.trace_id = t.trace_id)',
