@@ -2,7 +2,10 @@ import { SextantError } from '@sextant/core';
 import { version } from '@sextant/server';
 import { Command, CommanderError } from 'commander';
 import { registerKeyCommands } from './commands/keys.js';
+import { registerModelCommands } from './commands/models.js';
 import { registerProjectCommands } from './commands/projects.js';
+import { registerPromptCommands } from './commands/prompts.js';
+import { registerReleaseCommands } from './commands/releases.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTraceCommands } from './commands/traces.js';
 
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerProjectCommands(program);
   registerKeyCommands(program);
   registerTraceCommands(program);
+  registerPromptCommands(program);
+  registerReleaseCommands(program);
+  registerModelCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

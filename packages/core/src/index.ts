@@ -1,8 +1,96 @@
 export { type ErrorCode, type ErrorEnvelope, SextantError, toErrorEnvelope } from './errors.js';
+export {
+  aliasNameSchema,
+  type ModelAccess,
+  type ModelAlias,
+  type ModelAliasInput,
+  type ModelCapabilities,
+  type ModelCard,
+  type ModelPricing,
+  type ModelProtocol,
+  type ModelSource,
+  modelAccessSchema,
+  modelAliasSchema,
+  modelCapabilitiesSchema,
+  modelCardSchema,
+  modelPricingSchema,
+  modelProtocolSchema,
+  modelSourceSchema,
+} from './models/model-card.js';
+export { modelCallCost, type TokenUsage } from './models/model-cost.js';
+export {
+  filterModels,
+  type ModelFilter,
+  type ModelFilterInput,
+  modelFilterSchema,
+} from './models/model-filter.js';
+export { canonicalProvider, closestNames, editDistance, modelNameVariants } from './models/model-names.js';
+export { createPriceIndex, type PriceIndex } from './models/price-index.js';
 export { normalizeSpan } from './normalize/normalize-span.js';
 export { decodeOtlpJson } from './otlp/decode-otlp-json.js';
 export { decodeOtlpProtobuf } from './otlp/decode-otlp-protobuf.js';
 export type { DecodedExport, OtlpEvent, OtlpSpan } from './otlp/otlp-span.js';
+export { type CompiledPrompt, compilePrompt } from './prompts/compile-prompt.js';
+export { canonicalJson, contentHash } from './prompts/content-hash.js';
+export { type DiffLine, diffLines, formatUnifiedDiff } from './prompts/line-diff.js';
+export {
+  acceptAnyModel,
+  createModelChecker,
+  type ModelCheck,
+  type ModelChecker,
+} from './prompts/model-checker.js';
+export { parseTemplate, type TemplateNode, type TemplateSyntaxError } from './prompts/parse-template.js';
+export {
+  describeLocation,
+  type PreparedPrompt,
+  type PromptLocation,
+  type PromptProblem,
+  type PromptProblemCode,
+  preparePrompt,
+} from './prompts/prepare-prompt.js';
+export {
+  type ModelConfig,
+  modelConfigSchema,
+  type PromptDefinition,
+  type PromptDefinitionInput,
+  type PromptMessage,
+  type PromptRole,
+  type PromptVariable,
+  type PromptVariableInput,
+  type PromptVariableType,
+  promptDefinitionInputSchema,
+  promptDefinitionSchema,
+  promptLimits,
+  promptMessageSchema,
+  promptRoleSchema,
+  promptTemplates,
+  promptVariableSchema,
+} from './prompts/prompt-definition.js';
+export { diffPrompts, promptText } from './prompts/prompt-diff.js';
+export {
+  type PromptFile,
+  type PromptFileProblem,
+  promptFileName,
+  promptFileSuffix,
+  readPromptFile,
+  serializePromptFile,
+} from './prompts/prompt-file.js';
+export {
+  defaultLabel,
+  describeSelector,
+  labelNameSchema,
+  latestLabel,
+  type PromptReference,
+  parsePromptReference,
+  registryNameSchema,
+  type VersionSelector,
+  variableNameSchema,
+} from './prompts/prompt-names.js';
+export { renderTemplate } from './prompts/render-template.js';
+export { suggestName } from './prompts/suggest-name.js';
+export { type TemplateVariable, templateVariables, type VariableUse } from './prompts/template-variables.js';
+export type { TextPosition } from './prompts/text-position.js';
+export type { DiffSection, VersionDiff } from './prompts/version-diff.js';
 export {
   chooseBucketSeconds,
   type MetricPoint,
@@ -23,6 +111,16 @@ export {
   traceSortFieldSchema,
   traceSummarySchema,
 } from './query/trace-query.js';
+export {
+  type ReleaseDefinition,
+  type ReleaseDefinitionInput,
+  releaseDefinitionInputSchema,
+  releaseDefinitionSchema,
+  releaseId,
+  retrieverSettingsSchema,
+} from './releases/release-definition.js';
+export { diffReleases } from './releases/release-diff.js';
+export { readReleaseFile } from './releases/release-file.js';
 export { fail, ok, type Result } from './result.js';
 export {
   type CanonicalSpan,

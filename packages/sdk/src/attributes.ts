@@ -37,6 +37,8 @@ export const GenAiAttributes = {
   /** The arguments as the model produced them: usually JSON text. */
   toolCallArguments: 'gen_ai.tool.call.arguments',
   toolCallResult: 'gen_ai.tool.call.result',
+  /** Name of the prompt template the call was made with. */
+  promptName: 'gen_ai.prompt.name',
 } as const;
 
 /**

@@ -30,21 +30,45 @@ export type { ExportStats } from './drop-oldest-span-processor.js';
  * process.on('SIGTERM', () => void sextant.shutdown());
  */
 export { type InitOptions, init, type SextantHandle } from './init.js';
-
+export type { PromptFallback, ReleaseFallback } from './prompts/fallbacks.js';
+export { ChatPrompt, type Prompt, TextPrompt } from './prompts/prompt.js';
+/**
+ * Versioned prompts and releases from the Sextant registry: cached in memory with background refresh,
+ * and fail-open (the last known version, else a fallback, never waiting longer than `timeoutMs`).
+ * @example
+ * const prompt = await getPrompt('greet', { label: 'production', fallback: 'prompts/greet.prompt.md' });
+ * const text = prompt.type === 'text' ? prompt.compile({ name: 'Ada' }) : '';
+ * const release = await getRelease('support-bot');
+ */
+export {
+  createRegistryClient,
+  type GetPromptOptions,
+  type GetReleaseOptions,
+  getPrompt,
+  getRelease,
+  type RegistryClient,
+  type RegistryClientOptions,
+} from './prompts/registry-client.js';
+export { Release } from './prompts/release.js';
+/**
+ * Links every span started inside `fn` to a prompt version (`sextant.prompt.name`/`.version`,
+ * `gen_ai.prompt.name`) or a release (`sextant.release.id`).
+ * @example
+ * await withRelease(release, () => withPrompt(prompt, () => answer(question)));
+ */
+export { withPrompt, withRelease } from './prompts/with-prompt.js';
 /**
  * Options shared by `traced` and `withSpan`: the step's kind, extra attributes and trace attributes.
  * @example
  * const options: StepOptions = { kind: 'retrieval', sessionId: 'chat-42' };
  */
 export type { StepOptions } from './run-in-span.js';
-
 /**
  * JSON text of any value for a span attribute: never throws, cut at `maxLength`.
  * @example
  * span.setAttribute('app.request', serializeValue(request) ?? '');
  */
 export { serializeValue } from './serialize-value.js';
-
 /**
  * Helpers that attach GenAI data to a span (`undefined` spans are ignored).
  * @example
@@ -67,7 +91,6 @@ export {
   setToolCall,
   type ToolCall,
 } from './span-data.js';
-
 /**
  * Session, user, tags, prompt and release ids for every span in a block, or for one span.
  * @example
@@ -79,7 +102,6 @@ export {
   type TraceAttributes,
   withTraceAttributes,
 } from './trace-attributes.js';
-
 /**
  * Wraps a function so every call is a span with its arguments, return value and errors.
  * @example
@@ -87,7 +109,6 @@ export {
  * const docs = await retrieve('refund policy'); // same signature, same result
  */
 export { type TracedOptions, traced } from './traced.js';
-
 /**
  * Runs an inline block as a span nested under the active one; the block gets the span.
  * @example

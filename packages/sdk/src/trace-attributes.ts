@@ -1,6 +1,6 @@
 import { type Attributes, type Context, context, createContextKey, type Span } from '@opentelemetry/api';
 import type { ReadableSpan, Span as SdkSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { SextantAttributes } from './attributes.js';
+import { GenAiAttributes, SextantAttributes } from './attributes.js';
 
 /**
  * Attributes that describe the whole trace rather than one step: who, in which conversation, and
@@ -72,7 +72,10 @@ function toSpanAttributes(attributes: TraceAttributes): Attributes {
   if (attributes.userId !== undefined) result[SextantAttributes.userId] = attributes.userId;
   if (attributes.tags !== undefined && attributes.tags.length > 0)
     result[SextantAttributes.tags] = [...attributes.tags];
-  if (attributes.promptName !== undefined) result[SextantAttributes.promptName] = attributes.promptName;
+  if (attributes.promptName !== undefined) {
+    result[SextantAttributes.promptName] = attributes.promptName;
+    result[GenAiAttributes.promptName] = attributes.promptName;
+  }
   if (attributes.promptVersion !== undefined)
     result[SextantAttributes.promptVersion] = String(attributes.promptVersion);
   if (attributes.releaseId !== undefined) result[SextantAttributes.releaseId] = attributes.releaseId;

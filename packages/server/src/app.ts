@@ -2,14 +2,27 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { SextantError, toErrorEnvelope } from '@sextant/core';
 import type { Store } from '@sextant/store';
 import { requireApiKey } from './auth/require-api-key.js';
+import { GatewayService } from './gateway/gateway-service.js';
+import { createGatewaySpanWriter } from './gateway/gateway-span-writer.js';
+import { ProviderPool } from './gateway/provider-pool.js';
+import type { RouteDefaults } from './gateway/resolve-route.js';
 import type { AppEnv } from './http/app-env.js';
 import { mountConsole } from './http/serve-console.js';
 import { type Ingestor, IngestService } from './ingest/ingest-service.js';
+import { mountGatewayRoutes } from './routes/gateway-routes.js';
 import { mountMetricsRoutes } from './routes/metrics-routes.js';
+import { mountModelsRoutes } from './routes/models-routes.js';
 import { mountOtlpRoute } from './routes/otlp-route.js';
 import { mountProjectRoutes } from './routes/project-routes.js';
+import { mountPromptRoutes } from './routes/prompt-routes.js';
+import { mountReleaseRoutes } from './routes/release-routes.js';
 import { mountTraceRoutes } from './routes/trace-routes.js';
+import { CredentialCipher } from './services/model-credential-cipher.js';
+import { ModelRegistry } from './services/model-registry.js';
+import { ModelService } from './services/model-service.js';
 import { ProjectService } from './services/project-service.js';
+import { PromptService } from './services/prompt-service.js';
+import { ReleaseService } from './services/release-service.js';
 import { TraceService } from './services/trace-service.js';
 import { version } from './version.js';
 
@@ -23,6 +36,15 @@ export interface AppOptions {
   ingestor?: Ingestor;
   /** Where unexpected errors are reported. Default: console.error. */
   logError?: (error: unknown) => void;
+  /** The OpenAI-compatible gateway on /v1/chat/completions and /v1/embeddings. */
+  gateway?: {
+    /** Timeout, retries and cache for calls naming a model directly (aliases carry their own). */
+    defaults?: Partial<RouteDefaults>;
+    /** Where provider credentials named by models are read. Default: process.env. */
+    environment?: NodeJS.ProcessEnv;
+    /** First retry delay in ms, doubling per retry. Default 200. */
+    retryBaseDelayMs?: number;
+  };
 }
 
 /**
@@ -77,6 +99,22 @@ export function createApp(options: AppOptions) {
   mountTraceRoutes(app, new TraceService(options.store));
   mountProjectRoutes(app, projects, auth.forget);
   mountMetricsRoutes(app, options.store);
+  const prompts = new PromptService(options.store);
+  mountPromptRoutes(app, prompts);
+  mountReleaseRoutes(app, new ReleaseService(options.store, prompts));
+  const cipher = CredentialCipher.forStore(options.store.location, options.gateway?.environment);
+  const registry = new ModelRegistry(options.store, cipher, { logError });
+  mountModelsRoutes(app, new ModelService(options.store, cipher, registry));
+  const gateway = new GatewayService({
+    registry,
+    providers: new ProviderPool(),
+    spans: createGatewaySpanWriter(options.store, { logError }),
+    defaults: options.gateway?.defaults,
+    environment: options.gateway?.environment,
+    retryBaseDelayMs: options.gateway?.retryBaseDelayMs,
+    logError,
+  });
+  mountGatewayRoutes(app, gateway, options.maxBodyBytes ?? 16 * 1024 * 1024);
   app.all('/api/*', (context) => {
     throw new SextantError('not_found', `no route for ${context.req.method} ${context.req.path}`);
   });

@@ -2,7 +2,23 @@ export { type AppOptions, createApp } from './app.js';
 export { generateApiKey, hashApiKey } from './auth/api-key.js';
 export { type Ingestor, type IngestResult, IngestService } from './ingest/ingest-service.js';
 export { IngestWorkerPool } from './ingest/ingest-worker-pool.js';
+export { CredentialCipher, secretFilePath } from './services/model-credential-cipher.js';
+export {
+  type EndpointInput,
+  type GgufInput,
+  ModelService,
+  type ProviderStatus,
+} from './services/model-service.js';
 export { type CreatedApiKey, ProjectService } from './services/project-service.js';
+export {
+  type CreatedPromptVersion,
+  type CreatePromptVersionInput,
+  PromptService,
+  type RenderedPrompt,
+  type RenderedPromptReference,
+} from './services/prompt-service.js';
+export { type CreatedRelease, type CreateReleaseInput, ReleaseService } from './services/release-service.js';
 export { type SpanTreeNode, TraceService } from './services/trace-service.js';
+export type { Caller, LabelledVersion, LabelMove } from './services/versioned-registry-service.js';
 export { isLoopbackHost, type RunningServer, type StartServerOptions, startServer } from './start-server.js';
 export { version } from './version.js';

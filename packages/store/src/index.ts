@@ -1,4 +1,22 @@
 export { defaultDatabasePath, openStore } from './open-store.js';
 export type { OpenDatabaseOptions } from './sqlite/open-database.js';
 export { openSqliteStore } from './sqlite/sqlite-store.js';
-export type { ApiKeyRecord, Project, Store, TraceDetail } from './store.js';
+export type {
+  ApiKeyRecord,
+  CatalogChanges,
+  Project,
+  ProviderCredentialRecord,
+  Store,
+  TraceDetail,
+} from './store.js';
+export type {
+  Actor,
+  CreateVersionInput,
+  CreateVersionOutcome,
+  LabelEvent,
+  MoveLabelInput,
+  MoveLabelOutcome,
+  RegistryEntry,
+  VersionedRegistry,
+  VersionRecord,
+} from './versioned-registry.js';

@@ -2,10 +2,15 @@ import type {
   CanonicalSpan,
   MetricsQuery,
   MetricsResult,
+  ModelAlias,
+  ModelCard,
+  PromptDefinition,
+  ReleaseDefinition,
   TracePage,
   TraceQuery,
   TraceSummary,
 } from '@sextant/core';
+import type { VersionedRegistry } from './versioned-registry.js';
 
 /** A project: the unit of isolation. Every record belongs to exactly one. */
 export interface Project {
@@ -24,6 +29,22 @@ export interface ApiKeyRecord {
   keyHash: string;
   createdAt: Date;
   revokedAt: Date | null;
+}
+
+/** A provider credential as stored: ciphertext only; the server holds the key that opens it. */
+export interface ProviderCredentialRecord {
+  projectId: string;
+  provider: string;
+  ciphertext: string;
+  updatedAt: Date;
+}
+
+/** What replacing the catalog changed, model by model. */
+export interface CatalogChanges {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
 }
 
 export interface TraceDetail {
@@ -63,6 +84,31 @@ export interface Store {
   getTrace(projectId: string, traceId: string): Promise<TraceDetail | null>;
   /** Request volume, errors, latency percentiles, tokens and cost per time bucket, aggregated in the store. */
   queryMetrics(projectId: string, query: MetricsQuery): Promise<MetricsResult>;
+
+  /** The shared catalog and the project's own models, by id; a project's model wins over a catalog one. */
+  listModels(projectId: string): Promise<ModelCard[]>;
+  /** Replaces the shared catalog in one transaction; projects' own models are untouched. */
+  replaceCatalog(cards: readonly ModelCard[]): Promise<CatalogChanges>;
+  /** Adds or replaces models of the project (OpenAI-compatible endpoints, GGUF files, price overrides). */
+  putModels(projectId: string, cards: readonly ModelCard[]): Promise<void>;
+  /** Removes one of the project's own models; false when it has none with that id. */
+  deleteModel(projectId: string, modelId: string): Promise<boolean>;
+  putModelAlias(projectId: string, alias: ModelAlias): Promise<void>;
+  listModelAliases(projectId: string): Promise<ModelAlias[]>;
+  deleteModelAlias(projectId: string, name: string): Promise<boolean>;
+  putProviderCredential(projectId: string, provider: string, ciphertext: string): Promise<void>;
+  listProviderCredentials(projectId: string): Promise<ProviderCredentialRecord[]>;
+  deleteProviderCredential(projectId: string, provider: string): Promise<boolean>;
+  /**
+   * A number that grows whenever the catalog or the project's models, aliases or credentials change,
+   * from any process; cheap enough to poll.
+   */
+  modelsRevision(projectId: string): Promise<number>;
+
+  /** Versioned prompts: immutable versions, labels that move with an audit log. */
+  readonly prompts: VersionedRegistry<PromptDefinition>;
+  /** Versioned releases (bundles of prompt versions, models, parameters...), labelled like prompts. */
+  readonly releases: VersionedRegistry<ReleaseDefinition>;
 
   close(): Promise<void>;
 }

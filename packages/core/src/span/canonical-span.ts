@@ -83,6 +83,8 @@ export const canonicalSpanSchema = z.object({
   reasoningTokens: z.number().nullable(),
   /** US dollars; null when unknown. */
   cost: z.number().nullable(),
+  /** True when `cost` rests on token counts Sextant estimated with a tokenizer (the provider reported no usage). */
+  costEstimated: z.boolean(),
   input: spanContentSchema.nullable(),
   output: spanContentSchema.nullable(),
   documents: z.array(retrievedDocumentSchema).nullable(),
@@ -133,6 +135,7 @@ export function emptySpan(
     cacheWriteTokens: null,
     reasoningTokens: null,
     cost: null,
+    costEstimated: false,
     input: null,
     output: null,
     documents: null,

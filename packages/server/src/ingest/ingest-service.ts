@@ -1,5 +1,7 @@
 import { type CanonicalSpan, type DecodedExport, normalizeSpan } from '@sextant/core';
 import type { Store } from '@sextant/store';
+import { ModelPriceBook } from '../services/model-price-book.js';
+import { costSpans } from '../services/model-span-costing.js';
 import { decodeBody, type OtlpFormat } from './decode-body.js';
 
 export interface IngestResult {
@@ -26,6 +28,8 @@ export class IngestService implements Ingestor {
   constructor(
     private readonly store: Store,
     private readonly serializeWrites: WriteSerializer = unserialized,
+    /** Catalog prices for costing llm and embedding spans; read from `store`. */
+    private readonly prices: ModelPriceBook = new ModelPriceBook(store),
   ) {}
 
   async ingestBody(projectId: string, format: OtlpFormat, body: Uint8Array): Promise<IngestResult> {
@@ -45,6 +49,7 @@ export class IngestService implements Ingestor {
         reasons.push(`span ${span.spanId}: could not be normalised (${(error as Error).message})`);
       }
     }
+    await costSpans(projectId, spans, this.prices);
     const { inserted } =
       spans.length > 0
         ? await this.serializeWrites(() => this.store.insertSpans(projectId, spans))

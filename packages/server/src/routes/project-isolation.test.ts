@@ -3,6 +3,34 @@ import { type LiveServer, request, startLiveServer } from '../test-support/live-
 import { otlpJson, postOtlp, randomTraceId } from '../test-support/otlp-payload.js';
 
 // A key of project A must never read or write project B, on any route.
+
+/** Every prompt and release route, with a body where it takes one (the prompt and release are named `shared`). */
+const registryRoutes = [
+  ['GET', '/api/prompts', undefined],
+  ['POST', '/api/prompts/check', { prompts: [] }],
+  ['GET', '/api/prompts/shared', undefined],
+  ['GET', '/api/prompts/shared/versions', undefined],
+  [
+    'POST',
+    '/api/prompts/shared/versions',
+    { definition: { type: 'text', template: 'x' }, expectedLatestVersion: 1 },
+  ],
+  ['GET', '/api/prompts/shared/versions/1', undefined],
+  ['GET', '/api/prompts/shared/diff?from=1&to=1', undefined],
+  ['POST', '/api/prompts/shared/render', { version: 1, variables: { plan: 'x' } }],
+  ['PUT', '/api/prompts/shared/labels/production', { version: 1 }],
+  ['DELETE', '/api/prompts/shared/labels/production', undefined],
+  ['GET', '/api/prompts/shared/label-events', undefined],
+  ['GET', '/api/releases', undefined],
+  ['GET', '/api/releases/shared', undefined],
+  ['GET', '/api/releases/shared/versions', undefined],
+  ['POST', '/api/releases/shared/versions', { definition: {}, expectedLatestVersion: 1 }],
+  ['GET', '/api/releases/shared/versions/1', undefined],
+  ['GET', '/api/releases/shared/diff?from=1&to=1', undefined],
+  ['PUT', '/api/releases/shared/labels/production', { version: 1 }],
+  ['DELETE', '/api/releases/shared/labels/production', undefined],
+  ['GET', '/api/releases/shared/label-events', undefined],
+] as const;
 describe('project isolation, route by route', () => {
   let live: LiveServer;
   const traceA = randomTraceId();
@@ -91,6 +119,36 @@ describe('project isolation, route by route', () => {
     expect((await request(live, live.keyA, 'GET', '/api/project')).status).toBe(200);
   });
 
+  it('prompt and release routes read and write only the key’s project', async () => {
+    const prompt = { definition: { type: 'text', template: 'secret {{plan}}' }, labels: ['production'] };
+    expect((await request(live, live.keyA, 'POST', '/api/prompts/shared/versions', prompt)).status).toBe(201);
+    const release = { definition: { prompts: { shared: 1 } }, labels: ['production'] };
+    expect((await request(live, live.keyA, 'POST', '/api/releases/shared/versions', release)).status).toBe(
+      201,
+    );
+    for (const [method, route, body] of registryRoutes) {
+      if (route === '/api/prompts/check') continue;
+      const response = await request(live, live.keyB, method, route, body);
+      // Lists answer empty; a write expecting A's version 1 is stale (B has none); the rest do not exist for B.
+      const expected = ['/api/prompts', '/api/releases'].includes(route)
+        ? 200
+        : route.endsWith('/versions') && method === 'POST'
+          ? 409
+          : 404;
+      expect(response.status, `${method} ${route}`).toBe(expected);
+      expect(JSON.stringify(response.body), `${method} ${route}`).not.toContain('secret');
+    }
+    // B pinning A's prompt in a release fails as if it did not exist; B's own name starts at version 1.
+    const pinned = await request(live, live.keyB, 'POST', '/api/releases/mine/versions', release);
+    expect(pinned.status).toBe(400);
+    const own = await request(live, live.keyB, 'POST', '/api/prompts/shared/versions', prompt);
+    expect((own.body as { prompt: { version: number } }).prompt.version).toBe(1);
+    const a = (await request(live, live.keyA, 'GET', '/api/prompts/shared/label-events')).body as {
+      events: unknown[];
+    };
+    expect(a.events).toHaveLength(1);
+  });
+
   it('every route refuses a missing or wrong key with 401 and the envelope', async () => {
     for (const [method, route] of [
       ['GET', '/api/traces'],
@@ -102,6 +160,7 @@ describe('project isolation, route by route', () => {
       ['POST', '/api/keys'],
       ['DELETE', '/api/keys/x'],
       ['POST', '/v1/traces'],
+      ...registryRoutes,
     ] as const) {
       for (const key of [null, 'sk-sx-not-a-real-key']) {
         const response = await request(live, key, method, route);

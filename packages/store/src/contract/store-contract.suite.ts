@@ -1,12 +1,14 @@
 import {
   type CanonicalSpan,
   emptySpan,
+  type ModelCard,
   metricsQuerySchema,
   type TraceQueryInput,
   traceQuerySchema,
 } from '@sextant/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
+import { registerRegistryCases } from './versioned-registry.suite.js';
 
 /** Cases an adapter cannot pass, by name, each with the reason beside it. */
 export type SkippedCases = Record<string, string>;
@@ -30,6 +32,30 @@ export function makeSpan(overrides: Partial<CanonicalSpan> = {}): CanonicalSpan 
 }
 
 const query = (input: TraceQueryInput = {}) => traceQuerySchema.parse(input);
+
+/** A model card with sensible defaults; tests override what they check. */
+export function makeModelCard(id: string, overrides: Partial<ModelCard> = {}): ModelCard {
+  const [provider = 'test', ...rest] = id.split('/');
+  return {
+    id,
+    provider,
+    providerName: provider,
+    upstreamId: rest.join('/'),
+    name: id,
+    source: 'catalog',
+    modalities: { input: ['text'], output: ['text'] },
+    contextWindow: 128_000,
+    maxOutputTokens: 4096,
+    pricing: { input: 1, output: 2, cacheRead: null, cacheWrite: null },
+    capabilities: { tools: true, structuredOutput: true, vision: false, reasoning: false },
+    openWeights: false,
+    license: null,
+    releaseDate: '2025-01-01',
+    knowledgeCutoff: null,
+    access: { protocol: 'openai', baseUrl: null, credentialEnv: [], file: null, sha256: null, threads: null },
+    ...overrides,
+  };
+}
 
 /**
  * The one behavioural suite every Store adapter runs.
@@ -112,6 +138,7 @@ export function runStoreContract(
         cacheReadTokens: 2,
         reasoningTokens: 1,
         cost: 0.0123,
+        costEstimated: true,
         input: { type: 'messages', messages: [{ role: 'user', content: 'hi' }] },
         output: { type: 'text', text: 'hello' },
         documents: [{ id: 'd1', content: 'doc', score: 0.9 }],
@@ -355,6 +382,76 @@ export function runStoreContract(
 
       expect((await store.queryMetrics('beta', metricsQuerySchema.parse(window))).points).toEqual([]);
     });
+
+    test('replaces the catalog and reports what changed; projects see it beside their own models', async () => {
+      const first = await store.replaceCatalog([makeModelCard('openai/gpt-4o'), makeModelCard('openai/o1')]);
+      expect(first).toEqual({ added: 2, updated: 0, removed: 0, unchanged: 0 });
+      const price = { input: 2.5, output: 10, cacheRead: 1.25, cacheWrite: null };
+      const second = await store.replaceCatalog([
+        makeModelCard('openai/gpt-4o', { pricing: price }),
+        makeModelCard('anthropic/claude'),
+      ]);
+      expect(second).toEqual({ added: 1, updated: 1, removed: 1, unchanged: 0 });
+      await store.putModels('alpha', [makeModelCard('ollama/llama3', { source: 'endpoint' })]);
+      expect((await store.listModels('alpha')).map((card) => card.id)).toEqual([
+        'anthropic/claude',
+        'ollama/llama3',
+        'openai/gpt-4o',
+      ]);
+      expect((await store.listModels('beta')).map((card) => card.id)).toEqual([
+        'anthropic/claude',
+        'openai/gpt-4o',
+      ]);
+      expect((await store.listModels('beta')).find((card) => card.id === 'openai/gpt-4o')?.pricing).toEqual(
+        price,
+      );
+    });
+
+    test("a project's own model overrides a catalog card of the same id, only in that project", async () => {
+      await store.replaceCatalog([makeModelCard('openai/gpt-4o')]);
+      const discounted = makeModelCard('openai/gpt-4o', {
+        pricing: { input: 0.5, output: 1, cacheRead: null, cacheWrite: null },
+      });
+      await store.putModels('alpha', [discounted]);
+      expect((await store.listModels('alpha'))[0]?.pricing.input).toBe(0.5);
+      expect((await store.listModels('beta'))[0]?.pricing.input).toBe(1);
+      expect(await store.deleteModel('beta', 'openai/gpt-4o')).toBe(false);
+      expect(await store.deleteModel('alpha', 'openai/gpt-4o')).toBe(true);
+      expect((await store.listModels('alpha'))[0]?.pricing.input).toBe(1);
+    });
+
+    test('keeps aliases and credential ciphertexts per project, and bumps the models revision', async () => {
+      const start = await store.modelsRevision('alpha');
+      await store.putModelAlias('alpha', {
+        name: 'chat',
+        targets: ['openai/gpt-4o', 'anthropic/claude'],
+        timeoutMs: 1000,
+        maxRetries: 1,
+        cacheTtlSeconds: 60,
+      });
+      const afterAlias = await store.modelsRevision('alpha');
+      expect(afterAlias).toBeGreaterThan(start);
+      expect((await store.listModelAliases('alpha')).map((alias) => alias.targets)).toEqual([
+        ['openai/gpt-4o', 'anthropic/claude'],
+      ]);
+      expect(await store.listModelAliases('beta')).toEqual([]);
+      await store.putProviderCredential('alpha', 'openai', 'v1:ciphertext');
+      await store.putProviderCredential('alpha', 'openai', 'v1:newer');
+      expect(await store.modelsRevision('alpha')).toBeGreaterThan(afterAlias);
+      const [credential] = await store.listProviderCredentials('alpha');
+      expect(credential).toMatchObject({ projectId: 'alpha', provider: 'openai', ciphertext: 'v1:newer' });
+      expect(credential?.updatedAt).toBeInstanceOf(Date);
+      expect(await store.listProviderCredentials('beta')).toEqual([]);
+      expect(await store.deleteProviderCredential('beta', 'openai')).toBe(false);
+      expect(await store.deleteProviderCredential('alpha', 'openai')).toBe(true);
+      expect(await store.deleteModelAlias('alpha', 'chat')).toBe(true);
+      expect(await store.deleteModelAlias('alpha', 'chat')).toBe(false);
+      const beforeCatalog = await store.modelsRevision('beta');
+      await store.replaceCatalog([makeModelCard('openai/gpt-4o')]);
+      expect(await store.modelsRevision('beta')).toBeGreaterThan(beforeCatalog);
+    });
+
+    registerRegistryCases(test, () => store);
 
     test('never returns another project’s traces', async () => {
       const span = makeSpan({ input: { type: 'text', text: 'secret plans' }, sessionId: 'shared' });

@@ -40,6 +40,7 @@ export const spanColumns = [
   'raw_attributes',
   'resource_attributes',
   'scope_name',
+  'cost_estimated',
 ] as const;
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
@@ -84,6 +85,7 @@ export function spanToRow(projectId: string, span: CanonicalSpan): unknown[] {
     JSON.stringify(span.rawAttributes),
     JSON.stringify(span.resourceAttributes),
     span.scopeName,
+    span.costEstimated ? 1 : 0,
   ];
 }
 
@@ -116,6 +118,7 @@ export function rowToSpan(row: SpanRow): CanonicalSpan {
     cacheWriteTokens: num(row.cache_write_tokens),
     reasoningTokens: num(row.reasoning_tokens),
     cost: num(row.cost),
+    costEstimated: row.cost_estimated === 1,
     input: parse(row.input),
     output: parse(row.output),
     documents: parse(row.documents),

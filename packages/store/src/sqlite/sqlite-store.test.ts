@@ -4,7 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeSpan, runStoreContract } from '../contract/store-contract.suite.js';
+import { sqliteMigrations } from './migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
+
+const latestVersion = sqliteMigrations.at(-1)!.version;
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-sqlite-'));
 let files = 0;
@@ -19,7 +22,9 @@ describe('SQLite store', () => {
     await openSqliteStore(file).close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect((db.prepare('SELECT max(version) AS v FROM sextant_schema').get() as { v: number }).v).toBe(1);
+    expect((db.prepare('SELECT max(version) AS v FROM sextant_schema').get() as { v: number }).v).toBe(
+      latestVersion,
+    );
     db.close();
   });
 
@@ -29,7 +34,9 @@ describe('SQLite store', () => {
     const db = new Database(file);
     db.prepare('INSERT INTO sextant_schema (version, applied_at) VALUES (99, 0)').run();
     db.close();
-    expect(() => openSqliteStore(file)).toThrow(/schema version 99.*up to 1.*upgrade Sextant/);
+    expect(() => openSqliteStore(file)).toThrow(
+      new RegExp(`schema version 99.*up to ${latestVersion}.*upgrade Sextant`),
+    );
   });
 
   it('keeps data across reopen', async () => {

@@ -1,9 +1,12 @@
-import type { CanonicalSpan, MetricsQuery, TraceQuery } from '@sextant/core';
+import type { CanonicalSpan, MetricsQuery, ModelAlias, ModelCard, TraceQuery } from '@sextant/core';
 import type Database from 'better-sqlite3';
 import type { ApiKeyRecord, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
 import { createSqliteMetricsReader } from './sqlite-metrics-reader.js';
+import { createSqliteModelStore } from './sqlite-model-store.js';
+import { createSqlitePromptStore } from './sqlite-prompt-store.js';
+import { createSqliteReleaseStore } from './sqlite-release-store.js';
 import { createSqliteSpanWriter } from './sqlite-span-writer.js';
 import { createSqliteTraceReader } from './sqlite-trace-reader.js';
 
@@ -51,6 +54,9 @@ class SqliteStore implements Store {
   private readonly writeSpans: ReturnType<typeof createSqliteSpanWriter>;
   private readonly traces: ReturnType<typeof createSqliteTraceReader>;
   private readonly metrics: ReturnType<typeof createSqliteMetricsReader>;
+  private readonly models: ReturnType<typeof createSqliteModelStore>;
+  readonly prompts: Store['prompts'];
+  readonly releases: Store['releases'];
 
   constructor(
     private readonly db: Database.Database,
@@ -59,6 +65,9 @@ class SqliteStore implements Store {
     this.writeSpans = createSqliteSpanWriter(db);
     this.traces = createSqliteTraceReader(db);
     this.metrics = createSqliteMetricsReader(db);
+    this.models = createSqliteModelStore(db);
+    this.prompts = createSqlitePromptStore(db);
+    this.releases = createSqliteReleaseStore(db);
   }
 
   async createProject(input: { id: string; name: string }): Promise<Project> {
@@ -141,6 +150,50 @@ class SqliteStore implements Store {
 
   async queryMetrics(projectId: string, query: MetricsQuery) {
     return this.metrics(projectId, query);
+  }
+
+  async listModels(projectId: string) {
+    return this.models.listModels(projectId);
+  }
+
+  async replaceCatalog(cards: readonly ModelCard[]) {
+    return this.models.replaceCatalog(cards);
+  }
+
+  async putModels(projectId: string, cards: readonly ModelCard[]) {
+    this.models.putModels(projectId, cards);
+  }
+
+  async deleteModel(projectId: string, modelId: string) {
+    return this.models.deleteModel(projectId, modelId);
+  }
+
+  async putModelAlias(projectId: string, alias: ModelAlias) {
+    this.models.putModelAlias(projectId, alias);
+  }
+
+  async listModelAliases(projectId: string) {
+    return this.models.listModelAliases(projectId);
+  }
+
+  async deleteModelAlias(projectId: string, name: string) {
+    return this.models.deleteModelAlias(projectId, name);
+  }
+
+  async putProviderCredential(projectId: string, provider: string, ciphertext: string) {
+    this.models.putProviderCredential(projectId, provider, ciphertext);
+  }
+
+  async listProviderCredentials(projectId: string) {
+    return this.models.listProviderCredentials(projectId);
+  }
+
+  async deleteProviderCredential(projectId: string, provider: string) {
+    return this.models.deleteProviderCredential(projectId, provider);
+  }
+
+  async modelsRevision(projectId: string) {
+    return this.models.modelsRevision(projectId);
   }
 
   async close(): Promise<void> {

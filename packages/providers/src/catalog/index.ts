@@ -1,0 +1,2 @@
+export { bundledCatalogSource, loadBundledCatalog } from './bundled-catalog.js';
+export { type NormalizedCatalog, normalizeCatalog } from './normalize-catalog.js';

@@ -1,0 +1,14 @@
+export {
+  createAnthropicProvider,
+  createGoogleProvider,
+  createOpenAiCompatibleProvider,
+  createOpenAiProvider,
+  createVertexProvider,
+  type VertexProviderOptions,
+} from './ai-sdk-providers.js';
+export { bundledCatalogSource, loadBundledCatalog } from './catalog/bundled-catalog.js';
+export { type NormalizedCatalog, normalizeCatalog } from './catalog/normalize-catalog.js';
+export { countChatTokens, loadTokenCounter, type TokenCounter } from './count-tokens.js';
+export { createGgufProvider, type GgufProviderOptions } from './gguf/gguf-provider.js';
+export { type GgufFileFacts, inspectGgufFile, sha256File } from './gguf/inspect-gguf-file.js';
+export type { ModelProvider, RemoteProviderOptions } from './provider-contract.js';

@@ -1,0 +1,49 @@
+// Entry point of the gateway's span-writing thread: stores the spans of gateway calls on its own store
+// connection, so a SQLite write never runs on the thread that serves the gateway.
+import os from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CanonicalSpan } from '@sextant/core';
+import { openStore } from '@sextant/store';
+
+/** A batch of spans of one project as a JSON array, or the request to finish and exit. */
+export type GatewaySpanMessage = { projectId: string; spans: string } | 'close';
+
+const { storeLocation, flushMs } = workerData as { storeLocation: string; flushMs: number };
+// Lowest CPU priority for this thread only (on Linux, pid 0 names the calling thread): storing spans
+// must never take a core from the threads serving calls.
+try {
+  os.setPriority(19);
+} catch {
+  // not permitted here: run at normal priority
+}
+const store = openStore(storeLocation);
+const pending = new Map<string, CanonicalSpan[]>();
+let timer: NodeJS.Timeout | null = null;
+
+async function flush() {
+  timer = null;
+  const batches = [...pending];
+  pending.clear();
+  for (const [projectId, spans] of batches) {
+    try {
+      await store.insertSpans(projectId, spans);
+    } catch (error) {
+      console.error(`gateway spans of project ${projectId} were not stored:`, error);
+    }
+  }
+}
+
+parentPort?.on('message', async (message: GatewaySpanMessage) => {
+  if (message === 'close') {
+    if (timer) clearTimeout(timer);
+    await flush();
+    await store.close();
+    parentPort?.close();
+    return;
+  }
+  const spans = JSON.parse(message.spans) as CanonicalSpan[];
+  const batch = pending.get(message.projectId);
+  if (batch) batch.push(...spans);
+  else pending.set(message.projectId, spans);
+  timer ??= setTimeout(flush, flushMs);
+});

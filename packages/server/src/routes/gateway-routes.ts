@@ -1,0 +1,101 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { nodeClientResponse, webClientResponse } from '../gateway/client-response.js';
+import { GatewayError } from '../gateway/gateway-error.js';
+import type { GatewayService } from '../gateway/gateway-service.js';
+import { chatCompletionRequestSchema, embeddingRequestSchema } from '../gateway/openai-request-schemas.js';
+import type { AppEnv } from '../http/app-env.js';
+import { readBody } from '../http/read-body.js';
+
+const openAiError = z
+  .object({
+    error: z.object({
+      message: z.string(),
+      type: z.string(),
+      param: z.string().nullable(),
+      code: z.string(),
+    }),
+  })
+  .openapi('OpenAiError');
+
+const errorResponses = Object.fromEntries(
+  [400, 401, 404, 429, 502, 504].map((status) => [
+    status,
+    { description: 'OpenAI-style error', content: { 'application/json': { schema: openAiError } } },
+  ]),
+);
+
+/**
+ * The OpenAI-compatible gateway on `/v1` (behind the same API-key middleware as `/v1/traces`). Served by
+ * Node, answers are written straight to the socket; under `app.request` they become web Responses.
+ */
+export function mountGatewayRoutes(app: OpenAPIHono<AppEnv>, gateway: GatewayService, maxBodyBytes: number) {
+  const handle = (operation: 'chat' | 'embeddings') => async (context: Context<AppEnv>) => {
+    const env = context.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
+    const outgoing = env?.outgoing;
+    const client = outgoing ? nodeClientResponse(outgoing) : webClientResponse();
+    // Node's parsed headers when served by Node: no web Headers object on the hot path.
+    const incomingHeaders = env?.incoming?.headers;
+    const header = incomingHeaders
+      ? (name: string) => {
+          const value = incomingHeaders[name];
+          return Array.isArray(value) ? value.join(', ') : value;
+        }
+      : (name: string) => context.req.header(name);
+    let body: Buffer;
+    try {
+      body = await readBody(context, maxBodyBytes);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const status = (error as { status?: number }).status ?? 400;
+      body = Buffer.alloc(0);
+      const failure = new GatewayError(status, 'invalid_request_error', message, { code: 'invalid_body' });
+      client.send(status, { 'content-type': 'application/json' }, JSON.stringify(failure.toBody()));
+      return outgoing ? RESPONSE_ALREADY_SENT : (client as ReturnType<typeof webClientResponse>).response;
+    }
+    const done =
+      operation === 'chat'
+        ? gateway.chat(context.var.projectId, body, header, client)
+        : gateway.embeddings(context.var.projectId, body, header, client);
+    if (outgoing) {
+      await done;
+      return RESPONSE_ALREADY_SENT;
+    }
+    void done;
+    return (client as ReturnType<typeof webClientResponse>).response;
+  };
+  app.post('/v1/chat/completions', handle('chat'));
+  app.post('/v1/embeddings', handle('embeddings'));
+
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/v1/chat/completions',
+    summary: 'OpenAI-compatible chat completions through the gateway (streaming and not), traced and costed',
+    description:
+      '`model` is a catalog id (`openai/gpt-4o`), one of your models, or an alias with fallbacks. ' +
+      'Send `traceparent` to join your trace; `x-sextant-cache: no-store` skips the response cache.',
+    security: [{ apiKey: [] }],
+    request: {
+      body: { content: { 'application/json': { schema: chatCompletionRequestSchema } }, required: true },
+    },
+    responses: {
+      200: {
+        description: 'A chat.completion object, or server-sent chat.completion.chunk events when streaming',
+      },
+      ...errorResponses,
+    },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/v1/embeddings',
+    summary: 'OpenAI-compatible embeddings through the gateway, traced and costed',
+    security: [{ apiKey: [] }],
+    request: {
+      body: { content: { 'application/json': { schema: embeddingRequestSchema } }, required: true },
+    },
+    responses: { 200: { description: 'A list of embeddings' }, ...errorResponses },
+  });
+}
