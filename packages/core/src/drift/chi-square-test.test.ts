@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../statistics/seeded-random.js';
 import { chiSquareTest } from './chi-square-test.js';
-import { seededRandom } from './seeded-random.js';
 import { categoricalSample, rejectionRate } from './test-support/synthetic-data.js';
 
 describe('chiSquareTest', () => {
@@ -30,7 +30,7 @@ describe('chiSquareTest', () => {
 
   it('false-alarms at about its nominal 5% over 300 seeded no-shift repetitions', () => {
     const rate = rejectionRate(300, (seed) => {
-      const random = seededRandom(seed);
+      const random = createSeededRandom(seed);
       const reference = categoricalSample(random, 400, probabilities);
       const current = categoricalSample(random, 400, probabilities);
       return chiSquareTest(reference, current).pValue <= 0.05;
@@ -42,7 +42,7 @@ describe('chiSquareTest', () => {
   it('detects 10% of the mass moved to a new category almost always', () => {
     const shifted = { gpt: 0.45, claude: 0.27, llama: 0.135, mistral: 0.045, gemini: 0.1 };
     const rate = rejectionRate(100, (seed) => {
-      const random = seededRandom(seed);
+      const random = createSeededRandom(seed);
       return (
         chiSquareTest(categoricalSample(random, 400, probabilities), categoricalSample(random, 400, shifted))
           .pValue <= 0.05

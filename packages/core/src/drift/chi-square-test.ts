@@ -1,5 +1,5 @@
+import { chiSquareSurvival } from '../statistics/special-functions.js';
 import { alignCategoryCounts, type CategoricalSample } from './category-counts.js';
-import { chiSquareSurvival } from './chi-square-survival.js';
 
 /** Pearson chi-square test of homogeneity on a 2 × k table (reference vs current counts). */
 export interface ChiSquareTestResult {

@@ -1,4 +1,11 @@
 import { SextantError } from '../errors.js';
+import {
+  createSeededRandom,
+  type RandomSource,
+  randomInteger,
+  sampleIndexes,
+  shuffle,
+} from '../statistics/seeded-random.js';
 import { midranks } from './area-under-curve.js';
 import {
   type EmbeddingMatrix,
@@ -7,7 +14,6 @@ import {
   stackMatrices,
 } from './embedding-matrix.js';
 import { fitLogisticRegression, type LogisticRegressionOptions, scoreRow } from './logistic-regression.js';
-import { type SeededRandom, sampleIndexes, seededRandom, shuffleInPlace } from './seeded-random.js';
 
 /** Options for the domain-classifier drift test. */
 export interface DomainClassifierOptions extends LogisticRegressionOptions {
@@ -56,9 +62,9 @@ export function domainClassifier(
       `the domain classifier needs at least ${folds} embeddings on each side`,
     );
   }
-  const random = seededRandom(seed);
-  const referenceRows = sampleIndexes(reference.length, maxSamplesPerSide, random);
-  const currentRows = sampleIndexes(current.length, maxSamplesPerSide, random);
+  const random = createSeededRandom(seed);
+  const referenceRows = sampleIndexes(random, reference.length, maxSamplesPerSide);
+  const currentRows = sampleIndexes(random, current.length, maxSamplesPerSide);
   const matrix = stackMatrices(
     packEmbeddings(reference, referenceRows),
     packEmbeddings(current, currentRows),
@@ -116,16 +122,15 @@ function stratifiedFolds(
   referenceSize: number,
   currentSize: number,
   folds: number,
-  random: SeededRandom,
+  random: RandomSource,
 ): Int32Array {
   const foldOf = new Int32Array(referenceSize + currentSize);
   for (const [start, size] of [
     [0, referenceSize],
     [referenceSize, currentSize],
   ] as const) {
-    const order = Int32Array.from({ length: size }, (_, index) => start + index);
-    shuffleInPlace(order, random);
-    order.forEach((row, position) => {
+    const rows = Array.from({ length: size }, (_, index) => start + index);
+    shuffle(random, rows).forEach((row, position) => {
       foldOf[row] = position % folds;
     });
   }
@@ -139,11 +144,11 @@ function foldAuc(positiveRankSum: number, fold: FoldRanks): number {
 }
 
 /** Rank sum of a random subset of the fold's size of positives: the fold's AUC under permuted labels. */
-function randomRankSum(fold: FoldRanks, random: SeededRandom): number {
+function randomRankSum(fold: FoldRanks, random: RandomSource): number {
   const pool = Float64Array.from(fold.ranks);
   let sum = 0;
   for (let index = 0; index < fold.positiveRanks.length; index++) {
-    const other = index + random.nextInt(pool.length - index);
+    const other = randomInteger(random, index, pool.length);
     const held = pool[other]!;
     pool[other] = pool[index]!;
     pool[index] = held;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../statistics/seeded-random.js';
 import { driftReport } from './drift-report.js';
-import { seededRandom } from './seeded-random.js';
 import {
   categoricalSample,
   normalSample,
@@ -14,7 +14,7 @@ const tools = { search: 0.6, calculator: 0.25, browser: 0.15 };
 
 /** Two categorical and two numeric fields with no shift, and optionally a latency shift of `latencyShift` sd. */
 function tabularSides(seed: number, latencyShift = 0) {
-  const random = seededRandom(seed);
+  const random = createSeededRandom(seed);
   const side = (shift: number, offset: number) => ({
     categorical: {
       model: categoricalSample(random, 300, models),
@@ -72,7 +72,7 @@ describe('driftReport', () => {
   });
 
   it('detects 10% German traffic through the language descriptor', () => {
-    const random = seededRandom(5);
+    const random = createSeededRandom(5);
     const report = driftReport(
       { texts: supportTexts(random, 500) },
       { texts: supportTexts(random, 500, { germanShare: 0.1 }) },
@@ -91,7 +91,7 @@ describe('driftReport', () => {
 
   it('keeps text descriptors quiet under no shift, OOV included (the vocabulary comes from half the reference)', () => {
     const rate = rejectionRate(40, (seed) => {
-      const random = seededRandom(seed);
+      const random = createSeededRandom(seed);
       return driftReport(
         { texts: supportTexts(random, 300) },
         { texts: supportTexts(random, 300) },
@@ -102,7 +102,7 @@ describe('driftReport', () => {
   });
 
   it('detects new product names through the OOV rate', () => {
-    const random = seededRandom(8);
+    const random = createSeededRandom(8);
     const report = driftReport(
       { texts: supportTexts(random, 500) },
       { texts: supportTexts(random, 500, { nouns: nounsWithNewProducts }) },
@@ -111,7 +111,7 @@ describe('driftReport', () => {
   });
 
   it('runs MMD, the domain classifier and topics on embeddings and names the new topic', () => {
-    const random = seededRandom(12);
+    const random = createSeededRandom(12);
     const reference = topicMixture(random, 400, 16, [0.4, 0.3, 0.3, 0]).vectors;
     const current = topicMixture(random, 400, 16, [0.36, 0.27, 0.27, 0.1]).vectors;
     const report = driftReport(

@@ -1,3 +1,4 @@
+import { createSeededRandom, sampleIndexes } from '../statistics/seeded-random.js';
 import { adjustPValues, type MultipleTestingCorrection } from './adjust-p-values.js';
 import { type CategoricalSample, countCategories } from './category-counts.js';
 import type { EmbeddingVectors } from './embedding-matrix.js';
@@ -8,7 +9,6 @@ import {
   type FeatureTest,
   numericFeatureTest,
 } from './feature-test.js';
-import { sampleIndexes, seededRandom } from './seeded-random.js';
 import { buildVocabulary, outOfVocabularyRate, textDescriptors } from './text-descriptors.js';
 import type { TopicShiftResult } from './topic-shift.js';
 
@@ -183,7 +183,7 @@ function describeBothSides(referenceTexts: readonly string[], currentTexts: read
   }
   if (referenceTexts.length >= 4) {
     const vocabularyRows = new Set(
-      sampleIndexes(referenceTexts.length, Math.floor(referenceTexts.length / 2), seededRandom(seed)),
+      sampleIndexes(createSeededRandom(seed), referenceTexts.length, Math.floor(referenceTexts.length / 2)),
     );
     const vocabulary = buildVocabulary(referenceTexts.filter((_, index) => vocabularyRows.has(index)));
     const heldOut = referenceTexts.filter((_, index) => !vocabularyRows.has(index));

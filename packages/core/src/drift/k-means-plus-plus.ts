@@ -1,5 +1,5 @@
+import { type RandomSource, randomInteger, sampleIndexes } from '../statistics/seeded-random.js';
 import type { EmbeddingMatrix } from './embedding-matrix.js';
-import { type SeededRandom, sampleIndexes } from './seeded-random.js';
 
 /**
  * Greedy k-means++ (Arthur & Vassilvitskii 2007; as in scikit-learn): each next centre is the best of
@@ -7,9 +7,9 @@ import { type SeededRandom, sampleIndexes } from './seeded-random.js';
  * lowest total D² afterwards (plain k-means++ often merges two of a few well-separated clusters).
  * Seeds come from a seeded sample of at most max(1000, 20k) rows, which keeps seeding cheap.
  */
-export function kMeansPlusPlus(allRows: EmbeddingMatrix, k: number, random: SeededRandom): Float64Array[] {
+export function kMeansPlusPlus(allRows: EmbeddingMatrix, k: number, random: RandomSource): Float64Array[] {
   const matrix = seedingRows(allRows, k, random);
-  const firstRow = random.nextInt(matrix.rows);
+  const firstRow = randomInteger(random, 0, matrix.rows);
   const centroids = [rowCopy(matrix, firstRow)];
   let closest = distancesToRow(matrix, firstRow);
   const candidatesPerStep = 2 + Math.floor(Math.log(k));
@@ -49,10 +49,10 @@ function distancesToRow(matrix: EmbeddingMatrix, target: number): Float64Array {
 }
 
 /** A row drawn with probability proportional to its weight; uniform when every weight is 0. */
-function drawProportional(weights: Float64Array, random: SeededRandom): number {
+function drawProportional(weights: Float64Array, random: RandomSource): number {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  if (!(total > 0)) return random.nextInt(weights.length);
-  let target = random.next() * total;
+  if (!(total > 0)) return randomInteger(random, 0, weights.length);
+  let target = random() * total;
   for (let row = 0; row < weights.length; row++) {
     target -= weights[row]!;
     if (target < 0) return row;
@@ -64,10 +64,10 @@ function drawProportional(weights: Float64Array, random: SeededRandom): number {
  * The rows k-means++ draws its seeds from: all of them up to 1,000 (or 20 per cluster if more), else a
  * seeded sample. Seeding costs (2 + ln k) · k passes over these rows, more than the Lloyd iterations.
  */
-function seedingRows(matrix: EmbeddingMatrix, k: number, random: SeededRandom): EmbeddingMatrix {
+function seedingRows(matrix: EmbeddingMatrix, k: number, random: RandomSource): EmbeddingMatrix {
   const size = Math.max(1000, 20 * k);
   if (matrix.rows <= size) return matrix;
-  const rows = sampleIndexes(matrix.rows, size, random);
+  const rows = sampleIndexes(random, matrix.rows, size);
   const data = new Float64Array(rows.length * matrix.columns);
   rows.forEach((row, index) => {
     data.set(matrix.data.subarray(row * matrix.columns, (row + 1) * matrix.columns), index * matrix.columns);

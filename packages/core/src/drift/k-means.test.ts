@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../statistics/seeded-random.js';
 import { kMeans } from './k-means.js';
-import { seededRandom } from './seeded-random.js';
 import { topicMixture } from './test-support/synthetic-data.js';
 
 /** Share of points whose cluster's majority topic is their own topic. */
@@ -17,7 +17,7 @@ function purity(assignments: Int32Array, topics: readonly number[], k: number): 
 
 describe('kMeans', () => {
   it.each(['cosine', 'euclidean'] as const)('recovers five well-separated topics (%s)', (metric) => {
-    const { vectors, topics } = topicMixture(seededRandom(1), 1000, 16, [0.4, 0.25, 0.15, 0.12, 0.08]);
+    const { vectors, topics } = topicMixture(createSeededRandom(1), 1000, 16, [0.4, 0.25, 0.15, 0.12, 0.08]);
     const result = kMeans(vectors, { k: 5, metric, seed: 3 });
     expect(purity(result.assignments, topics, 5)).toBeGreaterThan(0.99);
     expect(result.converged).toBe(true);
@@ -37,7 +37,7 @@ describe('kMeans', () => {
   });
 
   it('is deterministic for a seed and survives more clusters than distinct points', () => {
-    const { vectors } = topicMixture(seededRandom(2), 300, 8, [1, 1, 1]);
+    const { vectors } = topicMixture(createSeededRandom(2), 300, 8, [1, 1, 1]);
     expect(kMeans(vectors, { k: 4, seed: 5 })).toEqual(kMeans(vectors, { k: 4, seed: 5 }));
     const duplicates = [...Array(10).fill([1, 0]), ...Array(10).fill([0, 1])] as number[][];
     const result = kMeans(duplicates, { k: 3, metric: 'euclidean', seed: 1 });

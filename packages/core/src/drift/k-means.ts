@@ -1,4 +1,5 @@
 import { SextantError } from '../errors.js';
+import { createSeededRandom } from '../statistics/seeded-random.js';
 import {
   type EmbeddingMatrix,
   type EmbeddingVectors,
@@ -7,7 +8,6 @@ import {
 } from './embedding-matrix.js';
 import { kMeansPlusPlus } from './k-means-plus-plus.js';
 import { nearestCentroids } from './nearest-centroids.js';
-import { seededRandom } from './seeded-random.js';
 
 /** 'cosine': spherical k-means on unit-length vectors (usual for text embeddings); 'euclidean': plain Lloyd. */
 export type KMeansMetric = 'cosine' | 'euclidean';
@@ -56,7 +56,7 @@ export function kMeansOnMatrix(matrix: EmbeddingMatrix, options: KMeansOptions):
     );
   }
   if (metric === 'cosine') normalizeRows(matrix);
-  const random = seededRandom(seed);
+  const random = createSeededRandom(seed);
   let best: KMeansResult | undefined;
   for (let restart = 0; restart < Math.max(1, restarts); restart++) {
     const seeds = kMeansPlusPlus(matrix, k, random);

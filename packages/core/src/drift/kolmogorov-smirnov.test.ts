@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSeededRandom, randomNormal } from '../statistics/seeded-random.js';
 import { kolmogorovSmirnov, kolmogorovSurvival } from './kolmogorov-smirnov.js';
-import { seededRandom } from './seeded-random.js';
 import { normalSample, rejectionRate } from './test-support/synthetic-data.js';
 
 /** D by brute force: the largest CDF gap over every pooled value. */
@@ -44,15 +44,15 @@ describe('kolmogorovSmirnov', () => {
   });
 
   it('gives exact p-values equal to full enumeration of all splits on small samples', () => {
-    const random = seededRandom(11);
+    const random = createSeededRandom(11);
     for (const [n, m, shift] of [
       [5, 6, 0],
       [6, 6, 1],
       [4, 8, 0.5],
       [7, 5, 2],
     ] as const) {
-      const a = Array.from({ length: n }, () => random.nextGaussian());
-      const b = Array.from({ length: m }, () => random.nextGaussian() + shift);
+      const a = Array.from({ length: n }, () => randomNormal(random));
+      const b = Array.from({ length: m }, () => randomNormal(random) + shift);
       const result = kolmogorovSmirnov(a, b);
       expect(result.statistic).toBeCloseTo(bruteForceStatistic(a, b), 14);
       expect(result.pValue).toBeCloseTo(enumeratedPValue(a, b), 12);
@@ -60,10 +60,10 @@ describe('kolmogorovSmirnov', () => {
   });
 
   it('keeps the asymptotic p-value (with the small-sample correction) within 0.03 of the exact one', () => {
-    const random = seededRandom(5);
+    const random = createSeededRandom(5);
     for (let trial = 0; trial < 20; trial++) {
-      const a = Array.from({ length: 40 }, () => random.nextGaussian());
-      const b = Array.from({ length: 30 }, () => random.nextGaussian() + 0.4);
+      const a = Array.from({ length: 40 }, () => randomNormal(random));
+      const b = Array.from({ length: 30 }, () => randomNormal(random) + 0.4);
       const exact = kolmogorovSmirnov(a, b, { method: 'exact' }).pValue;
       const asymptotic = kolmogorovSmirnov(a, b, { method: 'asymptotic' }).pValue;
       expect(Math.abs(exact - asymptotic)).toBeLessThan(0.03);

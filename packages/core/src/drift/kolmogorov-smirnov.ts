@@ -1,5 +1,5 @@
 import { SextantError } from '../errors.js';
-import { logGamma } from './regularized-gamma.js';
+import { logGamma } from '../statistics/special-functions.js';
 
 /** Two-sample Kolmogorov-Smirnov test result. */
 export interface KolmogorovSmirnovResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../statistics/seeded-random.js';
 import { maximumMeanDiscrepancy } from './maximum-mean-discrepancy.js';
-import { seededRandom } from './seeded-random.js';
 import { gaussianVectors, rejectionRate } from './test-support/synthetic-data.js';
 
 /** Unbiased MMD² written out directly from its definition (Gretton et al. 2012, eq. 3). */
@@ -22,7 +22,7 @@ function directUnbiasedMmd2(x: number[][], y: number[][], bandwidth: number): nu
 
 describe('maximumMeanDiscrepancy', () => {
   it('computes the same unbiased MMD² as the definition written out', () => {
-    const random = seededRandom(3);
+    const random = createSeededRandom(3);
     const x = gaussianVectors(random, 12, 3).map((vector) => [...vector]);
     const y = gaussianVectors(random, 9, 3, () => 0.7).map((vector) => [...vector]);
     const result = maximumMeanDiscrepancy(x, y, { bandwidth: 1.3, permutations: 10 });
@@ -35,7 +35,7 @@ describe('maximumMeanDiscrepancy', () => {
     const sigma = 1;
     const expected =
       2 * (sigma ** 2 / (sigma ** 2 + 2)) ** (d / 2) * (1 - Math.exp(-1 / (2 * (sigma ** 2 + 2))));
-    const random = seededRandom(8);
+    const random = createSeededRandom(8);
     const reference = gaussianVectors(random, 1000, d);
     const current = gaussianVectors(random, 1000, d, (dimension) => (dimension === 0 ? 1 : 0));
     const result = maximumMeanDiscrepancy(reference, current, { bandwidth: sigma, permutations: 50 });
@@ -45,7 +45,7 @@ describe('maximumMeanDiscrepancy', () => {
   });
 
   it('gives a non-positive MMD² and a large p-value for identical samples', () => {
-    const sample = gaussianVectors(seededRandom(4), 50, 8);
+    const sample = gaussianVectors(createSeededRandom(4), 50, 8);
     const result = maximumMeanDiscrepancy(sample, sample, { seed: 1 });
     expect(result.mmd2).toBeLessThanOrEqual(0);
     expect(result.mmd2).toBeGreaterThanOrEqual(-2 / 50);
@@ -56,7 +56,7 @@ describe('maximumMeanDiscrepancy', () => {
   it('has uniform permutation p-values under no shift (120 seeded repetitions)', () => {
     const pValues: number[] = [];
     for (let seed = 1; seed <= 120; seed++) {
-      const random = seededRandom(seed);
+      const random = createSeededRandom(seed);
       const result = maximumMeanDiscrepancy(
         gaussianVectors(random, 40, 16),
         gaussianVectors(random, 40, 16),
@@ -78,7 +78,7 @@ describe('maximumMeanDiscrepancy', () => {
 
   it('detects a mean shift of embeddings (‖δ‖ = 1 in 32-d, 100 per side) with high power', () => {
     const power = rejectionRate(30, (seed) => {
-      const random = seededRandom(seed);
+      const random = createSeededRandom(seed);
       const shift = (dimension: number) => (dimension < 4 ? 0.5 : 0);
       const result = maximumMeanDiscrepancy(
         gaussianVectors(random, 100, 32),
@@ -94,7 +94,7 @@ describe('maximumMeanDiscrepancy', () => {
   });
 
   it('subsamples each side to maxSamplesPerSide and is deterministic for a seed', () => {
-    const random = seededRandom(6);
+    const random = createSeededRandom(6);
     const reference = gaussianVectors(random, 300, 4);
     const current = gaussianVectors(random, 200, 4);
     const first = maximumMeanDiscrepancy(reference, current, {

@@ -1,6 +1,6 @@
 import { SextantError } from '../errors.js';
+import { createSeededRandom, type RandomSource, sampleIndexes } from '../statistics/seeded-random.js';
 import { type EmbeddingVectors, packEmbeddings, stackMatrices } from './embedding-matrix.js';
-import { sampleIndexes, seededRandom, shuffleInPlace } from './seeded-random.js';
 import { squaredDistanceMatrix } from './squared-distance-matrix.js';
 
 /** Options for the MMD permutation test. */
@@ -46,9 +46,9 @@ export function maximumMeanDiscrepancy(
   if (reference.length < 2 || current.length < 2) {
     throw new SextantError('bad_request', 'MMD needs at least 2 embeddings on each side');
   }
-  const random = seededRandom(seed);
-  const referenceRows = sampleIndexes(reference.length, maxSamplesPerSide, random);
-  const currentRows = sampleIndexes(current.length, maxSamplesPerSide, random);
+  const random = createSeededRandom(seed);
+  const referenceRows = sampleIndexes(random, reference.length, maxSamplesPerSide);
+  const currentRows = sampleIndexes(random, current.length, maxSamplesPerSide);
   const pooled = stackMatrices(
     packEmbeddings(reference, referenceRows),
     packEmbeddings(current, currentRows),
@@ -58,11 +58,11 @@ export function maximumMeanDiscrepancy(
   toRbfKernel(kernel, pooled.rows, bandwidth);
   const statistic = mmdStatistics(kernel, pooled.rows, referenceRows.length);
   const observed = statistic(Int32Array.from(referenceRows, (_, index) => index));
-  const order = Int32Array.from({ length: pooled.rows }, (_, index) => index);
   let asExtreme = 0;
   for (let permutation = 0; permutation < permutations; permutation++) {
-    shuffleInPlace(order, random);
-    if (statistic(order.slice(0, referenceRows.length).sort()) >= observed) asExtreme++;
+    // A permutation of the pooled labels: a uniformly random set of rows plays the reference side.
+    const members = Int32Array.from(sampleIndexes(random, pooled.rows, referenceRows.length));
+    if (statistic(members) >= observed) asExtreme++;
   }
   return {
     mmd2: observed,
@@ -94,9 +94,9 @@ function medianHeuristic(
   squared: Float32Array,
   rows: number,
   sampleSize: number,
-  random: ReturnType<typeof seededRandom>,
+  random: RandomSource,
 ): number {
-  const chosen = sampleIndexes(rows, sampleSize, random);
+  const chosen = sampleIndexes(random, rows, sampleSize);
   const values: number[] = [];
   for (let a = 0; a < chosen.length; a++) {
     for (let b = a + 1; b < chosen.length; b++) values.push(squared[chosen[b]! * rows + chosen[a]!]!);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../statistics/seeded-random.js';
 import { packEmbeddings, stackMatrices } from './embedding-matrix.js';
-import { seededRandom } from './seeded-random.js';
 import { squaredDistanceMatrix } from './squared-distance-matrix.js';
 import { gaussianVectors } from './test-support/synthetic-data.js';
 
@@ -8,7 +8,7 @@ describe('squaredDistanceMatrix', () => {
   it.each([1, 2, 5, 7, 8, 13])(
     'matches the direct sums below the diagonal for %i rows (block edges included)',
     (rows) => {
-      const vectors = gaussianVectors(seededRandom(rows), rows, 5);
+      const vectors = gaussianVectors(createSeededRandom(rows), rows, 5);
       const distances = squaredDistanceMatrix(packEmbeddings(vectors));
       for (let i = 0; i < rows; i++) {
         for (let j = 0; j < rows; j++) {

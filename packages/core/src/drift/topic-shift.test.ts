@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from './seeded-random.js';
+import { createSeededRandom } from '../statistics/seeded-random.js';
 import { rejectionRate, topicMixture } from './test-support/synthetic-data.js';
 import { topicShift, twoProportionTest } from './topic-shift.js';
 
@@ -9,7 +9,7 @@ const currentWeights = [...referenceWeights.slice(0, 5).map((weight) => weight *
 
 describe('topicShift', () => {
   it('flags a new topic holding 10% of current traffic as appeared, with examples from it', () => {
-    const random = seededRandom(7);
+    const random = createSeededRandom(7);
     const reference = topicMixture(random, 600, 16, referenceWeights);
     const current = topicMixture(random, 600, 16, currentWeights);
     const result = topicShift(reference.vectors, current.vectors, { clusters: 6, seed: 1 });
@@ -25,7 +25,7 @@ describe('topicShift', () => {
   });
 
   it('flags grown and shrunk clusters when shares move between existing topics', () => {
-    const random = seededRandom(9);
+    const random = createSeededRandom(9);
     const reference = topicMixture(random, 1500, 16, [0.5, 0.3, 0.2]);
     const current = topicMixture(random, 1500, 16, [0.3, 0.3, 0.4]);
     const result = topicShift(reference.vectors, current.vectors, { clusters: 3, seed: 2 });
@@ -35,7 +35,7 @@ describe('topicShift', () => {
 
   it('flags no cluster in at least ~95% of no-shift comparisons (Holm across clusters)', () => {
     const rate = rejectionRate(100, (seed) => {
-      const random = seededRandom(seed);
+      const random = createSeededRandom(seed);
       const weights = [0.4, 0.3, 0.2, 0.1];
       const reference = topicMixture(random, 300, 8, weights).vectors;
       const current = topicMixture(random, 300, 8, weights).vectors;
@@ -48,7 +48,7 @@ describe('topicShift', () => {
 
   it('detects the 10% new topic with high power on 300 per side', () => {
     const power = rejectionRate(40, (seed) => {
-      const random = seededRandom(seed);
+      const random = createSeededRandom(seed);
       const reference = topicMixture(random, 300, 16, referenceWeights).vectors;
       const current = topicMixture(random, 300, 16, currentWeights).vectors;
       return topicShift(reference, current, { clusters: 6, seed: seed + 500_000 }).clusters.some(

@@ -1,10 +1,10 @@
+import { normalCdf } from '../statistics/normal-distribution.js';
+import { createSeededRandom, sampleIndexes } from '../statistics/seeded-random.js';
 import { adjustPValues } from './adjust-p-values.js';
-import { normalTwoSidedPValue } from './chi-square-survival.js';
 import { type ChiSquareTestResult, chiSquareTestFromCounts } from './chi-square-test.js';
 import type { EmbeddingVectors } from './embedding-matrix.js';
 import { jensenShannonFromCounts } from './jensen-shannon.js';
 import { assignToCentroids, type KMeansMetric, kMeans } from './k-means.js';
-import { sampleIndexes, seededRandom } from './seeded-random.js';
 
 /** Options for topic shift. */
 export interface TopicShiftOptions {
@@ -66,8 +66,8 @@ export function topicShift(
   options: TopicShiftOptions = {},
 ): TopicShiftResult {
   const { clusters = 8, metric = 'cosine', maxFitSamples = 2000, examplesPerCluster = 3, seed = 0 } = options;
-  const random = seededRandom(seed);
-  const fitRows = sampleIndexes(reference.length + current.length, maxFitSamples, random);
+  const random = createSeededRandom(seed);
+  const fitRows = sampleIndexes(random, reference.length + current.length, maxFitSamples);
   const fitVectors = fitRows.map((row) =>
     row < reference.length ? reference[row]! : current[row - reference.length]!,
   );
@@ -121,7 +121,7 @@ export function twoProportionTest(
   const standardError = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   if (!(standardError > 0)) return { z: 0, pValue: 1 };
   const z = (x2 / n2 - x1 / n1) / standardError;
-  return { z, pValue: normalTwoSidedPValue(z) };
+  return { z, pValue: 2 * normalCdf(-Math.abs(z)) };
 }
 
 function classifyChange(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeSpan } from '../normalize/normalize-span.js';
 import type { Result } from '../result.js';
 import { canonicalSpanSchema } from '../span/canonical-span.js';
+import { createSeededRandom } from '../statistics/seeded-random.js';
 import { encodeOtlpProtobuf } from './__fixtures__/encode-otlp-protobuf.js';
 import { exportOf, nestedArray } from './__fixtures__/export-builders.js';
 import { decodeOtlpJson } from './decode-otlp-json.js';
@@ -13,18 +14,6 @@ import { isValidId } from './otlp-validation.js';
 // Seeded mutation fuzzing: the decoders must never throw on hostile input, must always answer with a
 // Result, and must never let a span with invalid ids or times through. Accepted spans must normalise
 // into valid canonical spans.
-
-/** mulberry32: a tiny seeded PRNG, so a failure replays exactly. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIXTURES = [
   'otel-js-gen-ai.json',
@@ -148,7 +137,7 @@ function checkResult(result: Result<DecodedExport, string>): number {
 
 describe('decoder fuzzing', () => {
   it('never throws on 2,500 mutated JSON bodies and only accepts valid spans', () => {
-    const random = mulberry32(0x5e7a47);
+    const random = createSeededRandom(0x5e7a47);
     let accepted = 0;
     for (let iteration = 0; iteration < 2500; iteration++) {
       const body = structuredClone(pick(random, jsonBodies));
@@ -161,7 +150,7 @@ describe('decoder fuzzing', () => {
   });
 
   it('never throws on 4,000 mutated protobuf bodies and only accepts valid spans', () => {
-    const random = mulberry32(0xb0d1e5);
+    const random = createSeededRandom(0xb0d1e5);
     let accepted = 0;
     let failed = 0;
     for (let iteration = 0; iteration < 4000; iteration++) {

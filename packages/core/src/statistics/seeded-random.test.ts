@@ -5,6 +5,7 @@ import {
   randomBinomial,
   randomInteger,
   randomNormal,
+  sampleIndexes,
   sampleWithReplacement,
   shuffle,
 } from './seeded-random.js';
@@ -36,6 +37,16 @@ describe('seeded random', () => {
     const a = Array.from({ length: 5 }, () => first());
     expect(Array.from({ length: 5 }, () => second())).toEqual(a);
     expect(Array.from({ length: 5 }, () => third())).not.toEqual(a);
+  });
+
+  it('draws uniforms on [0, 1) with mean 1/2 and variance 1/12', () => {
+    const random = createSeededRandom(7);
+    const uniforms = Array.from({ length: 100_000 }, () => random());
+    const mean = uniforms.reduce((sum, x) => sum + x, 0) / uniforms.length;
+    const variance = uniforms.reduce((sum, x) => sum + (x - mean) ** 2, 0) / uniforms.length;
+    expect(uniforms.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(mean).toBeCloseTo(0.5, 2);
+    expect(variance).toBeCloseTo(1 / 12, 3);
   });
 
   it('gives uniform integers and uniform permutations (chi-square goodness of fit)', () => {
@@ -74,5 +85,17 @@ describe('seeded random', () => {
     expect(total / 2000).toBeLessThan(15.2);
     const resample = sampleWithReplacement(random, [1, 2, 3], 30_000);
     expect(resample.reduce((sum, x) => sum + x, 0) / resample.length).toBeCloseTo(2, 1);
+  });
+
+  it('samples distinct increasing indexes, each index equally often, and all of them when asked for more', () => {
+    const random = createSeededRandom(1);
+    const sample = sampleIndexes(random, 100, 10);
+    expect(new Set(sample).size).toBe(10);
+    expect(sample).toEqual([...sample].sort((a, b) => a - b));
+    expect(sample.every((index) => Number.isInteger(index) && index >= 0 && index < 100)).toBe(true);
+    expect(sampleIndexes(random, 3, 10)).toEqual([0, 1, 2]);
+    const bins = new Array(10).fill(0);
+    for (let i = 0; i < 20_000; i++) for (const index of sampleIndexes(random, 10, 3)) bins[index]++;
+    expect(chiSquareUniformity(bins)).toBeGreaterThan(0.001);
   });
 });

@@ -94,3 +94,18 @@ export function sampleWithReplacement<T>(
   }
   return result;
 }
+
+/**
+ * `count` distinct indexes drawn uniformly from [0, populationSize), in increasing order (a partial
+ * Fisher-Yates shuffle); all of them when count >= populationSize.
+ * @example sampleIndexes(createSeededRandom(1), 10, 3) // [0, 5, 9]
+ */
+export function sampleIndexes(random: RandomSource, populationSize: number, count: number): number[] {
+  const pool = Array.from({ length: populationSize }, (_, index) => index);
+  if (count >= populationSize) return pool;
+  for (let index = 0; index < count; index++) {
+    const other = randomInteger(random, index, populationSize);
+    [pool[index], pool[other]] = [pool[other] as number, pool[index] as number];
+  }
+  return pool.slice(0, count).sort((a, b) => a - b);
+}

@@ -19,6 +19,11 @@ describe('special functions against SciPy reference values', () => {
     expect(logGamma(1e-3)).toBeCloseTo(6.907178885383854, 11);
   });
 
+  it('logGamma reproduces factorials: ln 4! and ln 100!', () => {
+    expect(logGamma(5)).toBeCloseTo(Math.log(24), 12);
+    expect(logGamma(101)).toBeCloseTo(363.73937555556347, 9);
+  });
+
   it('incomplete gamma and chi-square tails', () => {
     expect(regularizedGammaP(2.5, 1)).toBeCloseTo(0.15085496391539038, 13);
     expect(regularizedGammaQ(2.5, 10)).toBeCloseTo(0.0012497305630313773, 14);
@@ -26,6 +31,10 @@ describe('special functions against SciPy reference values', () => {
     expect(chiSquareSurvival(3.841458820694124, 1)).toBeCloseTo(0.05, 12);
     expect(chiSquareSurvival(18.307, 10)).toBeCloseTo(0.05000058909139812, 12);
     expect(chiSquareSurvival(21.35, 1) / 3.826207550670803e-6).toBeCloseTo(1, 9);
+  });
+
+  it('regularizedGammaQ(1, x) = exp(-x) on both sides of the series / continued-fraction switch at x = a + 1', () => {
+    for (const x of [0.1, 1.9, 2.1, 30]) expect(regularizedGammaQ(1, x) / Math.exp(-x)).toBeCloseTo(1, 11);
   });
 
   it('binomial pmf and cdf', () => {
@@ -69,5 +78,50 @@ describe('special functions against SciPy reference values', () => {
     for (const [p, expected] of cases) expect(normalQuantile(p)).toBeCloseTo(expected, 12);
     expect(normalQuantile(0.5)).toBeCloseTo(0, 15);
     expect(normalQuantile(0)).toBe(Number.NEGATIVE_INFINITY);
+  });
+});
+
+describe('chiSquareSurvival', () => {
+  // Upper-tail critical values from the standard chi-square table (e.g. NIST/SEMATECH e-Handbook 1.3.6.7.4).
+  it.each([
+    [3.841, 1, 0.05],
+    [5.991, 2, 0.05],
+    [7.815, 3, 0.05],
+    [11.07, 5, 0.05],
+    [18.307, 10, 0.05],
+    [6.635, 1, 0.01],
+    [23.209, 10, 0.01],
+    [43.773, 30, 0.05],
+    [124.342, 100, 0.05],
+    [2.706, 1, 0.1],
+  ])('P(chi2 > %f | df = %i) = %f as in published tables', (statistic, degreesOfFreedom, expected) => {
+    expect(chiSquareSurvival(statistic, degreesOfFreedom)).toBeCloseTo(expected, 4);
+  });
+
+  it('matches the closed form exp(-x/2) for two degrees of freedom, far into the tail', () => {
+    for (const x of [0.01, 1, 5.991464547107979, 20, 80]) {
+      expect(chiSquareSurvival(x, 2) / Math.exp(-x / 2)).toBeCloseTo(1, 10);
+    }
+  });
+
+  it('is 1 at 0 and decreases in the statistic', () => {
+    expect(chiSquareSurvival(0, 4)).toBe(1);
+    expect(chiSquareSurvival(3, 4)).toBeGreaterThan(chiSquareSurvival(4, 4));
+  });
+});
+
+describe('two-sided normal tail 2 Φ(−|z|)', () => {
+  it.each([
+    [1.959963984540054, 0.05],
+    [2.5758293035489, 0.01],
+    [1.6448536269514722, 0.1],
+    [0, 1],
+  ])('P(|Z| >= %f) = %f from either tail', (z, expected) => {
+    expect(2 * normalCdf(-z)).toBeCloseTo(expected, 10);
+    expect(2 * (1 - normalCdf(z))).toBeCloseTo(expected, 10);
+  });
+
+  it('keeps relative precision in the far tail (P(|Z| > 6) = 1.973e-9)', () => {
+    expect((2 * normalCdf(-6)) / 1.973175290075e-9).toBeCloseTo(1, 6);
   });
 });

@@ -1,17 +1,10 @@
-/** mulberry32: a tiny seeded PRNG so fuzz runs are reproducible from their seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { RandomSource } from '@sextant/core/statistics';
+
+/** The fuzz runs' seeded PRNG (xoshiro128**), so a failure replays exactly from its seed. */
+export { createSeededRandom as seededRandom } from '@sextant/core/statistics';
 
 /** Flips, inserts, deletes or duplicates a few bytes of a valid payload. */
-export function mutateBytes(input: Uint8Array, random: () => number): Uint8Array {
+export function mutateBytes(input: Uint8Array, random: RandomSource): Uint8Array {
   const bytes = [...input];
   const edits = 1 + Math.floor(random() * 4);
   for (let edit = 0; edit < edits; edit++) {

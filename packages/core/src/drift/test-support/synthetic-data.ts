@@ -1,14 +1,14 @@
-import { type SeededRandom, seededRandom } from '../seeded-random.js';
+import { createSeededRandom, type RandomSource, randomNormal } from '../../statistics/seeded-random.js';
 
 /** `count` vectors of dimension `dimensions` drawn from N(mean, I), as Float32Array like stored embeddings. */
 export function gaussianVectors(
-  random: SeededRandom,
+  random: RandomSource,
   count: number,
   dimensions: number,
   mean: (dimension: number) => number = () => 0,
 ): Float32Array[] {
   return Array.from({ length: count }, () =>
-    Float32Array.from({ length: dimensions }, (_, dimension) => mean(dimension) + random.nextGaussian()),
+    Float32Array.from({ length: dimensions }, (_, dimension) => mean(dimension) + randomNormal(random)),
   );
 }
 
@@ -17,14 +17,14 @@ export function gaussianVectors(
  * (so every pair of centres is 6√2 apart) and unit noise. `weights` gives each cluster's share.
  */
 export function topicMixture(
-  random: SeededRandom,
+  random: RandomSource,
   count: number,
   dimensions: number,
   weights: readonly number[],
 ): { vectors: Float32Array[]; topics: number[] } {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const topics = Array.from({ length: count }, () => {
-    let target = random.next() * total;
+    let target = random() * total;
     for (let topic = 0; topic < weights.length; topic++) {
       target -= weights[topic]!;
       if (target < 0) return topic;
@@ -34,7 +34,7 @@ export function topicMixture(
   const vectors = topics.map((topic) =>
     Float32Array.from(
       { length: dimensions },
-      (_, dimension) => (dimension === topic ? 6 : 0) + random.nextGaussian(),
+      (_, dimension) => (dimension === topic ? 6 : 0) + randomNormal(random),
     ),
   );
   return { vectors, topics };
@@ -49,19 +49,19 @@ export function rejectionRate(repetitions: number, trial: (seed: number) => bool
 
 /** `count` draws from N(mean, sd²). */
 export function normalSample(seed: number, count: number, mean = 0, sd = 1): number[] {
-  const random = seededRandom(seed);
-  return Array.from({ length: count }, () => mean + sd * random.nextGaussian());
+  const random = createSeededRandom(seed);
+  return Array.from({ length: count }, () => randomNormal(random, mean, sd));
 }
 
 /** `count` labels drawn with the given probabilities per label. */
 export function categoricalSample(
-  random: SeededRandom,
+  random: RandomSource,
   count: number,
   probabilities: Record<string, number>,
 ): string[] {
   const entries = Object.entries(probabilities);
   return Array.from({ length: count }, () => {
-    let target = random.next();
+    let target = random();
     for (const [label, probability] of entries) {
       target -= probability;
       if (target < 0) return label;

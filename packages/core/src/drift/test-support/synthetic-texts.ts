@@ -1,6 +1,7 @@
-import type { SeededRandom } from '../seeded-random.js';
+import { type RandomSource, randomInteger } from '../../statistics/seeded-random.js';
 
-const pick = <T>(random: SeededRandom, values: readonly T[]): T => values[random.nextInt(values.length)]!;
+const pick = <T>(random: RandomSource, values: readonly T[]): T =>
+  values[randomInteger(random, 0, values.length)]!;
 
 const englishNouns = [
   'password',
@@ -26,27 +27,25 @@ const germanNouns = ['Passwort', 'Rechnung', 'Konto', 'Abonnement', 'Bestellung'
 const germanVerbs = ['ändern', 'kündigen', 'aktualisieren', 'finden', 'löschen'];
 
 /** A support-style English question or request about an account topic. */
-export function englishText(random: SeededRandom, nouns: readonly string[] = englishNouns): string {
+export function englishText(random: RandomSource, nouns: readonly string[] = englishNouns): string {
   return pick(random, englishTemplates)(pick(random, englishVerbs), pick(random, nouns));
 }
 
 /** The German counterpart: "Wie kann ich mein Passwort ändern?" and similar. */
-export function germanText(random: SeededRandom): string {
+export function germanText(random: RandomSource): string {
   const noun = pick(random, germanNouns);
   const verb = pick(random, germanVerbs);
-  return random.next() < 0.5
-    ? `Wie kann ich mein ${noun} ${verb}?`
-    : `Bitte die ${noun} für mich ${verb}, danke.`;
+  return random() < 0.5 ? `Wie kann ich mein ${noun} ${verb}?` : `Bitte die ${noun} für mich ${verb}, danke.`;
 }
 
 /** Texts of which `germanShare` are German and the rest English (with optional extra nouns, for OOV drift). */
 export function supportTexts(
-  random: SeededRandom,
+  random: RandomSource,
   count: number,
   { germanShare = 0, nouns }: { germanShare?: number; nouns?: readonly string[] } = {},
 ): string[] {
   return Array.from({ length: count }, () =>
-    random.next() < germanShare ? germanText(random) : englishText(random, nouns),
+    random() < germanShare ? germanText(random) : englishText(random, nouns),
   );
 }
 
