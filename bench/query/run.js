@@ -42,6 +42,8 @@ const calls = {
   'metrics: 7 days by model': `/api/metrics?${window}&groupBy=model`,
   'metrics: 7 days by name': `/api/metrics?${window}&groupBy=name`,
   'metrics: 24 hours': '/api/metrics',
+  'sessions: newest 50': '/api/sessions?limit=50',
+  'sessions: last 24 hours': `/api/sessions?limit=50&from=${new Date(now - day).toISOString()}`,
 };
 
 const headers = { authorization: `Bearer ${key}` };

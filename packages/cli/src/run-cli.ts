@@ -1,6 +1,7 @@
 import { SextantError } from '@sextant/core';
 import { version } from '@sextant/server';
 import { Command, CommanderError } from 'commander';
+import { registerDatasetCommands } from './commands/datasets.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerModelCommands } from './commands/models.js';
 import { registerProjectCommands } from './commands/projects.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerPromptCommands(program);
   registerReleaseCommands(program);
   registerModelCommands(program);
+  registerDatasetCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,3 +1,22 @@
+export { type CsvRecord, createCsvParser, csvField } from './datasets/csv-parser.js';
+export {
+  type DatasetItem,
+  type DatasetItemInput,
+  datasetItemIdSchema,
+  datasetItemInputSchema,
+  datasetNameSchema,
+  type ParsedDatasetItemInput,
+  splitNameSchema,
+} from './datasets/dataset-item.js';
+export {
+  type CsvColumns,
+  type CsvColumnsInput,
+  type CsvItemMapper,
+  createCsvItemMapper,
+  csvColumnsSchema,
+  parseJsonlItem,
+} from './datasets/import-mapping.js';
+export { createLineSplitter, type NumberedLine } from './datasets/line-splitter.js';
 export { type ErrorCode, type ErrorEnvelope, SextantError, toErrorEnvelope } from './errors.js';
 export {
   aliasNameSchema,
@@ -100,6 +119,15 @@ export {
   metricsQuerySchema,
   metricsResultSchema,
 } from './query/metrics-query.js';
+export {
+  type SessionPage,
+  type SessionQuery,
+  type SessionQueryInput,
+  type SessionSummary,
+  sessionPageSchema,
+  sessionQuerySchema,
+  sessionSummarySchema,
+} from './query/session-query.js';
 export {
   type TracePage,
   type TraceQuery,

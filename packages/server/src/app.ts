@@ -9,6 +9,7 @@ import type { RouteDefaults } from './gateway/resolve-route.js';
 import type { AppEnv } from './http/app-env.js';
 import { mountConsole } from './http/serve-console.js';
 import { type Ingestor, IngestService } from './ingest/ingest-service.js';
+import { mountDatasetRoutes } from './routes/dataset-routes.js';
 import { mountGatewayRoutes } from './routes/gateway-routes.js';
 import { mountMetricsRoutes } from './routes/metrics-routes.js';
 import { mountModelsRoutes } from './routes/models-routes.js';
@@ -17,6 +18,7 @@ import { mountProjectRoutes } from './routes/project-routes.js';
 import { mountPromptRoutes } from './routes/prompt-routes.js';
 import { mountReleaseRoutes } from './routes/release-routes.js';
 import { mountTraceRoutes } from './routes/trace-routes.js';
+import { DatasetService } from './services/dataset-service.js';
 import { CredentialCipher } from './services/model-credential-cipher.js';
 import { ModelRegistry } from './services/model-registry.js';
 import { ModelService } from './services/model-service.js';
@@ -47,11 +49,20 @@ export interface AppOptions {
   };
 }
 
+/** The Hono app, plus `close` for what it started beside the HTTP handlers. */
+export type SextantApp = OpenAPIHono<AppEnv> & {
+  /**
+   * Call after the HTTP server stopped: waits for gateway calls in flight, stores their pending spans,
+   * and unloads in-process models. The store and a caller-supplied `ingestor` stay open (the caller's).
+   */
+  close(): Promise<void>;
+};
+
 /**
  * The whole HTTP surface as a Hono app: OTLP ingestion, the REST API and its OpenAPI document.
- * @example serve({ fetch: createApp({ store }).fetch, port: 4318 });
+ * @example const app = createApp({ store }); serve({ fetch: app.fetch, port: 4318 }); ... await app.close();
  */
-export function createApp(options: AppOptions) {
+export function createApp(options: AppOptions): SextantApp {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   const projects = new ProjectService(options.store);
   const auth = requireApiKey(projects);
@@ -91,8 +102,9 @@ export function createApp(options: AppOptions) {
       : auth.middleware(context, next),
   );
 
+  const ingest = options.ingestor ?? new IngestService(options.store);
   mountOtlpRoute(app, {
-    ingest: options.ingestor ?? new IngestService(options.store),
+    ingest,
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
     logError,
   });
@@ -102,11 +114,13 @@ export function createApp(options: AppOptions) {
   const prompts = new PromptService(options.store);
   mountPromptRoutes(app, prompts);
   mountReleaseRoutes(app, new ReleaseService(options.store, prompts));
+  mountDatasetRoutes(app, new DatasetService(options.store));
   const cipher = CredentialCipher.forStore(options.store.location, options.gateway?.environment);
   const registry = new ModelRegistry(options.store, cipher, { logError });
   mountModelsRoutes(app, new ModelService(options.store, cipher, registry));
   const gateway = new GatewayService({
     registry,
+    prompts,
     providers: new ProviderPool(),
     spans: createGatewaySpanWriter(options.store, { logError }),
     defaults: options.gateway?.defaults,
@@ -119,7 +133,12 @@ export function createApp(options: AppOptions) {
     throw new SextantError('not_found', `no route for ${context.req.method} ${context.req.path}`);
   });
   mountConsole(app, options.consoleDirectory);
-  return app;
+  return Object.assign(app, {
+    close: async () => {
+      await gateway.close();
+      if (!options.ingestor) await ingest.close();
+    },
+  });
 }
 
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {

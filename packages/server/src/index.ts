@@ -1,7 +1,8 @@
-export { type AppOptions, createApp } from './app.js';
+export { type AppOptions, createApp, type SextantApp } from './app.js';
 export { generateApiKey, hashApiKey } from './auth/api-key.js';
 export { type Ingestor, type IngestResult, IngestService } from './ingest/ingest-service.js';
 export { IngestWorkerPool } from './ingest/ingest-worker-pool.js';
+export { type AddFromTraceInput, DatasetService } from './services/dataset-service.js';
 export { CredentialCipher, secretFilePath } from './services/model-credential-cipher.js';
 export {
   type EndpointInput,

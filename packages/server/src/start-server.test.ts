@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '@sextant/store';
 import { afterEach, describe, expect, it } from 'vitest';
+import { seedCatalogIfEmpty } from './services/model-catalog-seed.js';
 import { ProjectService } from './services/project-service.js';
 import { isLoopbackHost, startServer } from './start-server.js';
+import { startLoopbackUpstream } from './test-support/loopback-upstream.js';
 
 const directories: string[] = [];
 const tempStore = () => {
@@ -73,6 +75,7 @@ describe('startServer', () => {
       expect.arrayContaining([
         '/api/traces',
         '/api/traces/{traceId}',
+        '/api/sessions',
         '/api/sessions/{sessionId}',
         '/api/keys',
         '/api/project',
@@ -99,6 +102,44 @@ describe('startServer', () => {
     expect(body.error.message).toMatch(/limit/);
     expect(body.error.message).toMatch(/sort/);
     await running.close();
+    await store.close();
+  });
+});
+
+describe('startServer close()', () => {
+  it('stores the span of a gateway call answered just before, instead of dropping it', async () => {
+    const store = tempStore();
+    const upstream = await startLoopbackUpstream();
+    await seedCatalogIfEmpty(store);
+    const card = (await store.listModels('default')).find((model) => model.id === 'openai/gpt-4o-mini')!;
+    const running = await startServer({
+      store,
+      port: 0,
+      gateway: { environment: { OPENAI_API_KEY: 'sk-test-0123456789' } },
+    });
+    await store.putModels('default', [
+      { ...card, access: { ...card.access, baseUrl: `${upstream.url}/v1` } },
+    ]);
+    const traceId = 'c0ffee00000000000000000000000001';
+    const answer = await fetch(`${running.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${running.bootstrapKey}`,
+        'content-type': 'application/json',
+        traceparent: `00-${traceId}-b7ad6b7169203331-01`,
+      },
+      body: JSON.stringify({
+        model: 'openai/gpt-4o-mini',
+        messages: [{ role: 'user', content: 'Refunds?' }],
+      }),
+    });
+    expect(answer.status).toBe(200);
+    await answer.json();
+    await running.close();
+    // Read at once: close() has written the span, not a timer that might never fire.
+    const stored = await store.getTrace('default', traceId);
+    expect(stored?.spans).toMatchObject([{ kind: 'llm', model: 'gpt-4o-mini', inputTokens: 42 }]);
+    await upstream.close();
     await store.close();
   });
 });

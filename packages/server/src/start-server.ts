@@ -60,6 +60,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await app.close();
       await pool?.close();
     },
   };

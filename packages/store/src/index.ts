@@ -1,3 +1,11 @@
+export type {
+  DatasetChanges,
+  DatasetItemPage,
+  DatasetItemQuery,
+  DatasetRecord,
+  DatasetStore,
+  DatasetVersionRecord,
+} from './dataset-store.js';
 export { defaultDatabasePath, openStore } from './open-store.js';
 export type { OpenDatabaseOptions } from './sqlite/open-database.js';
 export { openSqliteStore } from './sqlite/sqlite-store.js';

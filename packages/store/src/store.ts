@@ -6,10 +6,13 @@ import type {
   ModelCard,
   PromptDefinition,
   ReleaseDefinition,
+  SessionPage,
+  SessionQuery,
   TracePage,
   TraceQuery,
   TraceSummary,
 } from '@sextant/core';
+import type { DatasetStore } from './dataset-store.js';
 import type { VersionedRegistry } from './versioned-registry.js';
 
 /** A project: the unit of isolation. Every record belongs to exactly one. */
@@ -82,6 +85,11 @@ export interface Store {
   insertSpans(projectId: string, spans: readonly CanonicalSpan[]): Promise<{ inserted: number }>;
   listTraces(projectId: string, query: TraceQuery): Promise<TracePage>;
   getTrace(projectId: string, traceId: string): Promise<TraceDetail | null>;
+  /**
+   * Conversations (traces sharing a session id) that had traces in the window, newest activity first,
+   * with totals over those traces; cursor-paged like traces.
+   */
+  listSessions(projectId: string, query: SessionQuery): Promise<SessionPage>;
   /** Request volume, errors, latency percentiles, tokens and cost per time bucket, aggregated in the store. */
   queryMetrics(projectId: string, query: MetricsQuery): Promise<MetricsResult>;
 
@@ -109,6 +117,8 @@ export interface Store {
   readonly prompts: VersionedRegistry<PromptDefinition>;
   /** Versioned releases (bundles of prompt versions, models, parameters...), labelled like prompts. */
   readonly releases: VersionedRegistry<ReleaseDefinition>;
+  /** Versioned datasets of evaluation items, with streamed imports. */
+  readonly datasets: DatasetStore;
 
   close(): Promise<void>;
 }

@@ -49,7 +49,8 @@ export const metricPointSchema = z.object({
   latencyP99Ms: z.number(),
   inputTokens: z.number(),
   outputTokens: z.number(),
-  cost: z.number(),
+  /** USD; null when no request in the bucket had a known cost (unpriced models), not zero. */
+  cost: z.number().nullable(),
 });
 export type MetricPoint = z.infer<typeof metricPointSchema>;
 

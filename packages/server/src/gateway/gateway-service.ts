@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@sextant/core';
+import { type ChatMessage, parsePromptReference } from '@sextant/core';
 import type { ModelRegistry } from '../services/model-registry.js';
 import { callChatTarget, type TargetOutcome } from './chat-target.js';
 import type { ClientResponse } from './client-response.js';
@@ -14,14 +14,19 @@ import {
   chatCompletionRequestSchema,
   describeRequestIssues,
   embeddingRequestSchema,
+  type PromptChatRequest,
+  promptChatRequestSchema,
 } from './openai-request-schemas.js';
 import type { ProviderPool } from './provider-pool.js';
+import { isPromptReference, type PromptRenderer, resolvePromptRequest } from './resolve-prompt-request.js';
 import { type ResolvedRoute, type RouteDefaults, resolveRoute } from './resolve-route.js';
 import { ResponseCache } from './response-cache.js';
 import { newSpanId, readTraceContext } from './traceparent.js';
 
 export interface GatewayOptions {
   registry: ModelRegistry;
+  /** Resolves `model: "prompt:NAME@LABEL"` chat calls. */
+  prompts: PromptRenderer;
   providers: ProviderPool;
   spans: GatewaySpanWriter;
   /** Settings for calls that name a model directly (aliases carry their own). */
@@ -45,17 +50,36 @@ const defaultRoute: RouteDefaults = { timeoutMs: 60_000, maxRetries: 2, cacheTtl
 export class GatewayService {
   private readonly cache = new ResponseCache();
   private readonly defaults: RouteDefaults;
+  /** Calls still running and spans still being recorded, so `close` can wait for them. */
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(private readonly options: GatewayOptions) {
     this.defaults = { ...defaultRoute, ...options.defaults };
   }
 
   chat(projectId: string, body: Buffer, header: HeaderReader, client: ClientResponse): Promise<void> {
-    return this.handle('chat', projectId, body, header, client);
+    return this.track(this.handle('chat', projectId, body, header, client));
   }
 
   embeddings(projectId: string, body: Buffer, header: HeaderReader, client: ClientResponse): Promise<void> {
-    return this.handle('embeddings', projectId, body, header, client);
+    return this.track(this.handle('embeddings', projectId, body, header, client));
+  }
+
+  /**
+   * Waits for calls in flight, stores every span recorded so far, and releases providers (unloading
+   * in-process GGUF models). Stop accepting requests first: calls arriving later are not waited for.
+   */
+  async close(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    await this.options.spans.close();
+    await this.options.providers.close();
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.pending.add(promise);
+    const forget = () => this.pending.delete(promise);
+    promise.then(forget, forget);
+    return promise;
   }
 
   private async handle(
@@ -91,8 +115,12 @@ export class GatewayService {
         .split(',')
         .map((tag) => tag.trim())
         .filter(Boolean),
+      promptReference: null,
+      promptName: null,
+      promptVersion: null,
     };
     let traced = false;
+    let requestBody = body;
     let chatRequest: ChatCompletionRequest | null = null;
     try {
       const parsed = parseRequest(operation, body);
@@ -112,10 +140,16 @@ export class GatewayService {
               : null;
       }
       traced = true;
+      if (chatRequest && isPromptReference(chatRequest.model)) {
+        const prompt = await this.resolvePrompt(projectId, chatRequest as PromptChatRequest, header, call);
+        chatRequest = prompt.request;
+        requestBody = prompt.body;
+      }
+      const model = chatRequest?.model ?? parsed.model;
       const view = await this.options.registry.view(projectId);
-      const route = resolveRoute(view, parsed.model, this.defaults, this.options.environment ?? process.env);
+      const route = resolveRoute(view, model, this.defaults, this.options.environment ?? process.env);
       call.alias = route.alias;
-      const cacheKey = this.cacheKey(route, projectId, parsed.model, body, header);
+      const cacheKey = this.cacheKey(route, projectId, model, requestBody, header);
       if (cacheKey && this.replayFromCache(cacheKey, call, client)) return;
       call.cache = cacheKey ? 'miss' : 'off';
       const outcome = await this.tryTargets(route, call, client, (target, attemptClient) =>
@@ -123,7 +157,7 @@ export class GatewayService {
           ? callChatTarget(
               target,
               chatRequest!,
-              body,
+              requestBody,
               route,
               attemptClient,
               this.options.providers,
@@ -155,8 +189,31 @@ export class GatewayService {
       sendError(client, call.error, call.stream);
     } finally {
       call.durationMs = performance.now() - started;
-      if (traced) void this.record(projectId, call);
+      if (traced) void this.track(this.record(projectId, call));
     }
+  }
+
+  /** Renders a `prompt:` call into the chat call it stands for, linking the span to the prompt version. */
+  private async resolvePrompt(
+    projectId: string,
+    request: PromptChatRequest,
+    header: HeaderReader,
+    call: GatewayCall,
+  ) {
+    call.promptReference = request.model;
+    const reference = parsePromptReference(request.model);
+    call.promptName = reference.success ? reference.value.name : null; // kept if rendering fails
+    const prompt = await resolvePromptRequest(
+      this.options.prompts,
+      projectId,
+      request,
+      header('x-sextant-prompt-model'),
+    );
+    call.promptName = prompt.promptName;
+    call.promptVersion = prompt.promptVersion;
+    call.requestedModel = prompt.request.model;
+    call.input = inputMessages(prompt.request);
+    return prompt;
   }
 
   private cacheKey(
@@ -253,8 +310,13 @@ function parseRequest(operation: GatewayCall['operation'], body: Buffer) {
       },
     );
   }
-  if (operation === 'chat' && isPlainChatRequest(json)) return json as ChatCompletionRequest;
-  const schema = operation === 'chat' ? chatCompletionRequestSchema : embeddingRequestSchema;
+  const promptCall = operation === 'chat' && isPromptReference((json as { model?: unknown })?.model);
+  if (operation === 'chat' && !promptCall && isPlainChatRequest(json)) return json as ChatCompletionRequest;
+  const schema = promptCall
+    ? promptChatRequestSchema
+    : operation === 'chat'
+      ? chatCompletionRequestSchema
+      : embeddingRequestSchema;
   const result = schema.safeParse(json);
   if (!result.success) {
     const { message, param } = describeRequestIssues(result.error);

@@ -37,6 +37,10 @@ export interface GatewayCall {
   sessionId: string | null;
   userId: string | null;
   tags: string[];
+  /** The `prompt:NAME@LABEL` the client sent as `model`, and the prompt version it resolved to. */
+  promptReference: string | null;
+  promptName: string | null;
+  promptVersion: number | null;
 }
 
 /**
@@ -64,6 +68,8 @@ export function gatewaySpan(call: GatewayCall): CanonicalSpan {
   span.error = call.error
     ? { type: call.error.options.code ?? call.error.type, message: call.error.message }
     : null;
+  span.promptName = call.promptName;
+  span.promptVersion = call.promptVersion === null ? null : String(call.promptVersion);
   span.sessionId = call.sessionId;
   span.userId = call.userId;
   span.tags = call.tags;
@@ -114,6 +120,11 @@ export function gatewaySpan(call: GatewayCall): CanonicalSpan {
     ...(usage?.input != null ? { 'gen_ai.usage.input_tokens': usage.input } : {}),
     ...(usage?.output != null ? { 'gen_ai.usage.output_tokens': usage.output } : {}),
     ...(call.alias ? { 'sextant.gateway.alias': call.alias } : {}),
+    ...(call.promptReference ? { 'sextant.gateway.prompt_reference': call.promptReference } : {}),
+    ...(call.promptName
+      ? { 'gen_ai.prompt.name': call.promptName, 'sextant.prompt.name': call.promptName }
+      : {}),
+    ...(call.promptVersion !== null ? { 'sextant.prompt.version': call.promptVersion } : {}),
     'sextant.gateway.stream': call.stream,
     'sextant.gateway.attempts': call.attempts,
     'sextant.gateway.cache': call.cache,

@@ -74,6 +74,18 @@ export const chatCompletionRequestSchema = z.looseObject({
 });
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
 
+/**
+ * A chat request whose `model` is a prompt reference (`prompt:NAME@LABEL`). `messages` are optional
+ * (they follow the prompt's); `variables` fill the prompt's template: sent top-level (`extra_body` in
+ * OpenAI's Python client), or JSON-encoded as `metadata.variables` for clients whose metadata holds strings.
+ */
+export const promptChatRequestSchema = chatCompletionRequestSchema.extend({
+  messages: z.array(chatMessageRequestSchema).default([]),
+  variables: z.record(z.string(), z.unknown()).optional(),
+  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+export type PromptChatRequest = z.infer<typeof promptChatRequestSchema>;
+
 /** `POST /v1/embeddings` as OpenAI defines it. */
 export const embeddingRequestSchema = z.looseObject({
   model: z.string().min(1),

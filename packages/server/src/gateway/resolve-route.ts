@@ -21,7 +21,7 @@ export type RouteDefaults = Pick<ModelAlias, 'timeoutMs' | 'maxRetries' | 'cache
 
 /**
  * What `model` names: an alias (its chain of targets and settings), else one model by id or unambiguous
- * bare name with the gateway defaults. `prompt:` references are a hook for the prompt registry.
+ * bare name with the gateway defaults. Chat calls resolve `prompt:` references before they get here.
  */
 export function resolveRoute(
   view: ProjectModels,
@@ -33,7 +33,7 @@ export function resolveRoute(
     throw new GatewayError(
       400,
       'invalid_request_error',
-      `'${model}' is a prompt reference; this server has no prompt registry yet, so send a model id or alias`,
+      `'${model}' is a prompt reference, which only /v1/chat/completions resolves; send a model id or alias here`,
       { code: 'prompt_reference_unsupported', param: 'model' },
     );
   }

@@ -76,7 +76,11 @@ export function mountGatewayRoutes(app: OpenAPIHono<AppEnv>, gateway: GatewaySer
     summary: 'OpenAI-compatible chat completions through the gateway (streaming and not), traced and costed',
     description:
       '`model` is a catalog id (`openai/gpt-4o`), one of your models, or an alias with fallbacks. ' +
-      'Send `traceparent` to join your trace; `x-sextant-cache: no-store` skips the response cache.',
+      'Send `traceparent` to join your trace; `x-sextant-cache: no-store` skips the response cache. ' +
+      '`model: "prompt:NAME@LABEL"` (or `@VERSION`; bare `prompt:NAME` reads `production`) calls a prompt ' +
+      "version: its messages rendered with the body's `variables` object (or JSON-encoded " +
+      "`metadata.variables`), then the request `messages`, sent to the prompt's model (or the model named " +
+      'by the `x-sextant-prompt-model` header) with its parameters unless the request sets them.',
     security: [{ apiKey: [] }],
     request: {
       body: { content: { 'application/json': { schema: chatCompletionRequestSchema } }, required: true },

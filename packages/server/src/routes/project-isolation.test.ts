@@ -31,6 +31,18 @@ const registryRoutes = [
   ['DELETE', '/api/releases/shared/labels/production', undefined],
   ['GET', '/api/releases/shared/label-events', undefined],
 ] as const;
+/** Every dataset route, with a body where it takes one (the dataset is named `shared`). */
+const datasetRoutes = [
+  ['GET', '/api/datasets', undefined],
+  ['POST', '/api/datasets', { name: 'shared' }],
+  ['GET', '/api/datasets/shared', undefined],
+  ['GET', '/api/datasets/shared/splits', undefined],
+  ['GET', '/api/datasets/shared/items', undefined],
+  ['POST', '/api/datasets/shared/items', { delete: ['secret-item'] }],
+  ['POST', '/api/datasets/shared/items/from-trace', { traceId: '0'.repeat(32) }],
+  ['POST', '/api/datasets/shared/import?format=jsonl', '{"input":"x"}'],
+  ['GET', '/api/datasets/shared/export', undefined],
+] as const;
 describe('project isolation, route by route', () => {
   let live: LiveServer;
   const traceA = randomTraceId();
@@ -77,6 +89,14 @@ describe('project isolation, route by route', () => {
     const b = (await request(live, live.keyB, 'GET', '/api/sessions/conv-1')).body as { traces: unknown[] };
     expect(a.traces).toHaveLength(1);
     expect(b.traces).toHaveLength(0);
+  });
+
+  it('GET /api/sessions lists only the key’s project’s conversations', async () => {
+    type Sessions = { sessions: { sessionId: string; traceCount: number }[] };
+    const a = (await request(live, live.keyA, 'GET', '/api/sessions')).body as Sessions;
+    const b = (await request(live, live.keyB, 'GET', '/api/sessions')).body as Sessions;
+    expect(a.sessions).toContainEqual(expect.objectContaining({ sessionId: 'conv-1', traceCount: 1 }));
+    expect(b.sessions.map((session) => session.sessionId)).not.toContain('conv-1');
   });
 
   it('GET /api/metrics aggregates only the key’s project', async () => {
@@ -149,10 +169,41 @@ describe('project isolation, route by route', () => {
     expect(a.events).toHaveLength(1);
   });
 
+  it('dataset routes read and write only the key’s project', async () => {
+    expect((await request(live, live.keyA, 'POST', '/api/datasets', { name: 'shared' })).status).toBe(201);
+    const item = { items: [{ id: 'secret-item', input: 'secret question' }] };
+    expect((await request(live, live.keyA, 'POST', '/api/datasets/shared/items', item)).status).toBe(201);
+    for (const [method, route, body] of datasetRoutes) {
+      if (method === 'POST' && route === '/api/datasets') continue; // creates B's own dataset; checked below
+      const response = await request(live, live.keyB, method, route, body);
+      expect(response.status, `${method} ${route}`).toBe(route === '/api/datasets' ? 200 : 404);
+      expect(JSON.stringify(response.body), `${method} ${route}`).not.toContain('secret');
+    }
+    const fromTrace = await request(live, live.keyB, 'POST', '/api/datasets/shared/items/from-trace', {
+      traceId: traceA,
+    });
+    expect(fromTrace.status).toBe(404);
+    // B's dataset of the same name is its own: empty, and A's stays as it was.
+    expect((await request(live, live.keyB, 'POST', '/api/datasets', { name: 'shared' })).status).toBe(201);
+    const ofB = (await request(live, live.keyB, 'GET', '/api/datasets/shared/items')).body as {
+      items: unknown[];
+    };
+    expect(ofB.items).toEqual([]);
+    expect(
+      (await request(live, live.keyB, 'POST', '/api/datasets/shared/items/from-trace', { traceId: traceA }))
+        .status,
+    ).toBe(404);
+    const ofA = (await request(live, live.keyA, 'GET', '/api/datasets/shared')).body as {
+      dataset: { latestVersion: number; itemCount: number };
+    };
+    expect(ofA.dataset).toMatchObject({ latestVersion: 1, itemCount: 1 });
+  });
+
   it('every route refuses a missing or wrong key with 401 and the envelope', async () => {
     for (const [method, route] of [
       ['GET', '/api/traces'],
       ['GET', `/api/traces/${traceA}`],
+      ['GET', '/api/sessions'],
       ['GET', '/api/sessions/conv-1'],
       ['GET', '/api/project'],
       ['GET', '/api/metrics'],
@@ -161,6 +212,7 @@ describe('project isolation, route by route', () => {
       ['DELETE', '/api/keys/x'],
       ['POST', '/v1/traces'],
       ...registryRoutes,
+      ...datasetRoutes,
     ] as const) {
       for (const key of [null, 'sk-sx-not-a-real-key']) {
         const response = await request(live, key, method, route);

@@ -2,6 +2,8 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   canonicalSpanSchema,
   SextantError,
+  sessionPageSchema,
+  sessionQuerySchema,
   tracePageSchema,
   traceQuerySchema,
   traceSummarySchema,
@@ -38,6 +40,17 @@ const getTrace = createRoute({
   responses: { 200: jsonContent(traceDetailSchema, 'The trace'), ...errorResponses },
 });
 
+const listSessions = createRoute({
+  method: 'get',
+  path: '/api/sessions',
+  summary: 'List conversations (traces sharing a session id) with their totals, newest activity first',
+  description:
+    'Only traces that started in the window count. `errorCount` counts traces with a failed span; ' +
+    '`cost` is null when no trace had a known cost.',
+  request: { query: sessionQuerySchema },
+  responses: { 200: jsonContent(sessionPageSchema, 'A page of sessions'), ...errorResponses },
+});
+
 const getSession = createRoute({
   method: 'get',
   path: '/api/sessions/{sessionId}',
@@ -56,8 +69,11 @@ export function mountTraceRoutes(app: OpenAPIHono<AppEnv>, traces: TraceService)
     if (!detail) throw new SextantError('not_found', `trace '${traceId}' not found in this project`);
     return context.json(detail, 200);
   });
+  app.openapi(listSessions, async (context) =>
+    context.json(await traces.listSessions(context.var.projectId, context.req.valid('query')), 200),
+  );
   app.openapi(getSession, async (context) => {
     const { sessionId } = context.req.valid('param');
-    return context.json(await traces.listSession(context.var.projectId, sessionId), 200);
+    return context.json(await traces.sessionTraces(context.var.projectId, sessionId), 200);
   });
 }

@@ -1,6 +1,8 @@
 import {
   buildSpanTree,
   type CanonicalSpan,
+  type SessionPage,
+  type SessionQuery,
   type TracePage,
   type TraceQuery,
   type TraceSummary,
@@ -34,8 +36,13 @@ export class TraceService {
     return { trace: detail.trace, tree: buildSpanTree(detail.spans).map(strip) };
   }
 
+  /** Conversations with their totals, newest activity first. */
+  listSessions(projectId: string, query: SessionQuery): Promise<SessionPage> {
+    return this.store.listSessions(projectId, query);
+  }
+
   /** A conversation's traces in order; at most 500, which is far beyond one conversation. */
-  listSession(projectId: string, sessionId: string): Promise<TracePage> {
+  sessionTraces(projectId: string, sessionId: string): Promise<TracePage> {
     return this.store.listTraces(
       projectId,
       traceQuerySchema.parse({ sessionId, sort: 'time', order: 'asc', limit: 500 }),

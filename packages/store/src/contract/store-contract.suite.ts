@@ -8,6 +8,8 @@ import {
 } from '@sextant/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
+import { registerDatasetCases } from './dataset-store.suite.js';
+import { registerSessionCases } from './sessions.suite.js';
 import { registerRegistryCases } from './versioned-registry.suite.js';
 
 /** Cases an adapter cannot pass, by name, each with the reason beside it. */
@@ -311,7 +313,8 @@ export function runStoreContract(
     test('aggregates metrics per bucket with latency percentiles within 1.3% of nearest-rank', async () => {
       const hour = 3_600_000_000;
       const base = 1_700_000_000_000_000 - (1_700_000_000_000_000 % hour);
-      // Bucket 1: 100 traces lasting 1..100 ms, every 10th failing, 10 input tokens each on an llm span.
+      // Bucket 1: 100 traces lasting 1..100 ms, every 10th failing, 10 input tokens each on an llm span;
+      // the odd ones priced at 0.01, the even ones unpriced (unknown cost).
       const first = Array.from({ length: 100 }, (_, index) =>
         makeSpan({
           name: index % 2 ? 'odd' : 'even',
@@ -322,7 +325,7 @@ export function runStoreContract(
           status: index % 10 === 0 ? 'error' : 'ok',
           inputTokens: 10,
           outputTokens: 1,
-          cost: 0.01,
+          cost: index % 2 ? 0.01 : null,
           tags: index < 30 ? ['beta'] : [],
         }),
       );
@@ -357,8 +360,9 @@ export function runStoreContract(
       expect(Math.abs((p50 ?? 0) / 50 - 1)).toBeLessThan(0.013);
       expect(Math.abs((p95 ?? 0) / 95 - 1)).toBeLessThan(0.013);
       expect(Math.abs((p99 ?? 0) / 99 - 1)).toBeLessThan(0.013);
-      expect(overall.points[0]?.cost).toBeCloseTo(1);
-      expect(overall.points[1]).toMatchObject({ requests: 3, errors: 0 });
+      // Known costs sum; a bucket whose requests all have unknown costs reports null, not 0.
+      expect(overall.points[0]?.cost).toBeCloseTo(0.5);
+      expect(overall.points[1]).toMatchObject({ requests: 3, errors: 0, cost: null });
       expect(Math.abs((overall.points[1]?.latencyP99Ms ?? 0) / 5 - 1)).toBeLessThan(0.013);
 
       const byModel = await store.queryMetrics(
@@ -367,6 +371,8 @@ export function runStoreContract(
       );
       expect(byModel.groups.sort()).toEqual(['claude', 'gpt-4o']);
       expect(byModel.points.find((point) => point.group === 'claude')?.requests).toBe(25);
+      // claude calls are every 4th index: all even, so all unpriced.
+      expect(byModel.points.find((point) => point.group === 'claude')?.cost).toBeNull();
       const byName = await store.queryMetrics(
         'alpha',
         metricsQuerySchema.parse({ ...window, groupBy: 'name' }),
@@ -374,6 +380,10 @@ export function runStoreContract(
       expect(byName.points.filter((point) => point.group === 'odd').map((point) => point.requests)).toEqual([
         50, 3,
       ]);
+      const firstBucketCost = (group: string) =>
+        byName.points.find((point) => point.group === group && point.time === base / 1000)?.cost;
+      expect(firstBucketCost('odd')).toBeCloseTo(0.5);
+      expect(firstBucketCost('even')).toBeNull();
       const byTag = await store.queryMetrics(
         'alpha',
         metricsQuerySchema.parse({ ...window, groupBy: 'tag' }),
@@ -452,6 +462,8 @@ export function runStoreContract(
     });
 
     registerRegistryCases(test, () => store);
+    registerDatasetCases(test, () => store);
+    registerSessionCases(test, () => store);
 
     test('never returns another project’s traces', async () => {
       const span = makeSpan({ input: { type: 'text', text: 'secret plans' }, sessionId: 'shared' });

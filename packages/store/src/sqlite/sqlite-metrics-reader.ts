@@ -10,28 +10,29 @@ interface BinRow {
   errors: number;
   input_tokens: number;
   output_tokens: number;
-  cost: number;
+  /** Null when no row of the bin had a known cost. */
+  cost: number | null;
 }
 
 /**
  * What one request is, per grouping: a trace (none, name, tag) or a model call (model).
  * Each source yields (time, grp, duration, failed, tokens, cost) rows for the window, read from
- * covering indexes.
+ * covering indexes. Cost stays null for unpriced requests: SQL's sum() skips nulls and is null when all are.
  */
 const sources: Record<MetricsQuery['groupBy'], string> = {
   none: `SELECT start_time_us AS time, NULL AS grp, end_time_us - start_time_us AS duration, error_count > 0 AS failed,
-           input_tokens, output_tokens, coalesce(cost, 0) AS cost
+           input_tokens, output_tokens, cost
          FROM traces WHERE project_id = @project AND start_time_us >= @from AND start_time_us < @to`,
   name: `SELECT start_time_us AS time, name AS grp, end_time_us - start_time_us AS duration, error_count > 0 AS failed,
-           input_tokens, output_tokens, coalesce(cost, 0) AS cost
+           input_tokens, output_tokens, cost
          FROM traces WHERE project_id = @project AND start_time_us >= @from AND start_time_us < @to`,
   tag: `SELECT t.start_time_us AS time, g.tag AS grp, t.end_time_us - t.start_time_us AS duration,
-          t.error_count > 0 AS failed, t.input_tokens, t.output_tokens, coalesce(t.cost, 0) AS cost
+          t.error_count > 0 AS failed, t.input_tokens, t.output_tokens, t.cost AS cost
         FROM traces t JOIN trace_tags g ON g.project_id = t.project_id AND g.trace_id = t.trace_id
         WHERE t.project_id = @project AND t.start_time_us >= @from AND t.start_time_us < @to`,
   model: `SELECT start_time_us AS time, coalesce(model, '(unknown)') AS grp, end_time_us - start_time_us AS duration,
             status = 'error' AS failed, coalesce(input_tokens, 0) AS input_tokens,
-            coalesce(output_tokens, 0) AS output_tokens, coalesce(cost, 0) AS cost
+            coalesce(output_tokens, 0) AS output_tokens, cost
           FROM spans WHERE project_id = @project AND kind IN ('llm', 'embedding')
             AND start_time_us >= @from AND start_time_us < @to`,
 };
@@ -81,7 +82,7 @@ function foldBins(rows: readonly BinRow[]): MetricPoint[] {
         latencyP99Ms: 0,
         inputTokens: 0,
         outputTokens: 0,
-        cost: 0,
+        cost: null,
         histogram: new Map(),
       };
       points.set(key, point);
@@ -90,7 +91,7 @@ function foldBins(rows: readonly BinRow[]): MetricPoint[] {
     point.errors += row.errors;
     point.inputTokens += row.input_tokens;
     point.outputTokens += row.output_tokens;
-    point.cost += row.cost;
+    if (row.cost !== null) point.cost = (point.cost ?? 0) + row.cost;
     point.histogram.set(Number(row.bin), row.requests);
   }
   return [...points.values()]

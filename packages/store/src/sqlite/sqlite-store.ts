@@ -1,12 +1,21 @@
-import type { CanonicalSpan, MetricsQuery, ModelAlias, ModelCard, TraceQuery } from '@sextant/core';
+import type {
+  CanonicalSpan,
+  MetricsQuery,
+  ModelAlias,
+  ModelCard,
+  SessionQuery,
+  TraceQuery,
+} from '@sextant/core';
 import type Database from 'better-sqlite3';
 import type { ApiKeyRecord, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
+import { createSqliteDatasetStore } from './sqlite-dataset-store.js';
 import { createSqliteMetricsReader } from './sqlite-metrics-reader.js';
 import { createSqliteModelStore } from './sqlite-model-store.js';
 import { createSqlitePromptStore } from './sqlite-prompt-store.js';
 import { createSqliteReleaseStore } from './sqlite-release-store.js';
+import { createSqliteSessionReader } from './sqlite-session-reader.js';
 import { createSqliteSpanWriter } from './sqlite-span-writer.js';
 import { createSqliteTraceReader } from './sqlite-trace-reader.js';
 
@@ -54,9 +63,11 @@ class SqliteStore implements Store {
   private readonly writeSpans: ReturnType<typeof createSqliteSpanWriter>;
   private readonly traces: ReturnType<typeof createSqliteTraceReader>;
   private readonly metrics: ReturnType<typeof createSqliteMetricsReader>;
+  private readonly sessions: ReturnType<typeof createSqliteSessionReader>;
   private readonly models: ReturnType<typeof createSqliteModelStore>;
   readonly prompts: Store['prompts'];
   readonly releases: Store['releases'];
+  readonly datasets: Store['datasets'];
 
   constructor(
     private readonly db: Database.Database,
@@ -65,9 +76,11 @@ class SqliteStore implements Store {
     this.writeSpans = createSqliteSpanWriter(db);
     this.traces = createSqliteTraceReader(db);
     this.metrics = createSqliteMetricsReader(db);
+    this.sessions = createSqliteSessionReader(db);
     this.models = createSqliteModelStore(db);
     this.prompts = createSqlitePromptStore(db);
     this.releases = createSqliteReleaseStore(db);
+    this.datasets = createSqliteDatasetStore(db);
   }
 
   async createProject(input: { id: string; name: string }): Promise<Project> {
@@ -146,6 +159,10 @@ class SqliteStore implements Store {
 
   async getTrace(projectId: string, traceId: string) {
     return this.traces.getTrace(projectId, traceId);
+  }
+
+  async listSessions(projectId: string, query: SessionQuery) {
+    return this.sessions(projectId, query);
   }
 
   async queryMetrics(projectId: string, query: MetricsQuery) {
