@@ -66,6 +66,8 @@ describe('crash safety', () => {
     const second = await spawnServer({ db });
     const health = await fetch(`${second.url}/api/health`);
     expect(health.status).toBe(200);
+    // `sextant serve` also serves the built console at / (npm test builds it first).
+    expect(await (await fetch(`${second.url}/traces`)).text()).toMatch(/<div id="root">/);
     await second.stop();
 
     const check = new Database(db, { readonly: true });

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { SextantError, toErrorEnvelope } from '@sextant/core';
 import type { Store } from '@sextant/store';
+import { compress } from 'hono/compress';
 import { requireApiKey } from './auth/require-api-key.js';
 import { GatewayService } from './gateway/gateway-service.js';
 import { createGatewaySpanWriter } from './gateway/gateway-span-writer.js';
@@ -84,6 +85,8 @@ export function createApp(options: AppOptions): SextantApp {
     ),
   );
 
+  // API answers (a model catalog page is ~0.5 MB of JSON) are compressed for clients that accept it.
+  app.use('/api/*', compress());
   app.get('/api/health', (context) => context.json({ status: 'ok', version }));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

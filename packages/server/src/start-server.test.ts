@@ -86,6 +86,18 @@ describe('startServer', () => {
     await store.close();
   });
 
+  it('compresses API answers for clients that accept gzip', async () => {
+    const store = tempStore();
+    const running = await startServer({ store, port: 0 });
+    const response = await fetch(`${running.url}/api/openapi.json`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(((await response.json()) as { openapi: string }).openapi).toBe('3.1.0');
+    await running.close();
+    await store.close();
+  });
+
   it('answers unknown routes and invalid queries with the one error envelope', async () => {
     const store = tempStore();
     const running = await startServer({ store, port: 0 });

@@ -71,6 +71,7 @@ export function registerServeCommand(program: Command) {
             port: options.port,
             maxBodyBytes: options.maxBodyBytes,
             ingestWorkers: options.ingestWorkers,
+            consoleDirectory: options.consoleDir,
           });
         } catch (error) {
           await store.close();
