@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { safeDecode } from './format/format-values';
 import { useAuth } from './shell/auth-provider';
 import { ErrorBoundary } from './shell/error-boundary';
 import { KeyEntryPage } from './shell/key-entry-page';
@@ -22,10 +23,48 @@ const MonitoringPage = lazy(() =>
   loadMonitoringPage().then((module) => ({ default: module.MonitoringPage })),
 );
 
+// Discover and Develop pages, one chunk per module.
+const loadModelsPage = () => import('./models/models-page');
+const loadModelDetailPage = () => import('./models/model-detail-page');
+const loadComparePage = () => import('./models/compare-page');
+const loadProvidersPage = () => import('./models/providers-page');
+const loadAddModelPage = () => import('./models/add-model-page');
+const loadPromptsPage = () => import('./prompts/prompts-page');
+const loadPromptPage = () => import('./prompts/prompt-page');
+const loadReleasesPage = () => import('./releases/releases-page');
+const loadReleasePage = () => import('./releases/release-page');
+const loadPlaygroundPage = () => import('./playground/playground-page');
+
+const ModelsPage = lazy(() => loadModelsPage().then((module) => ({ default: module.ModelsPage })));
+const ModelDetailPage = lazy(() =>
+  loadModelDetailPage().then((module) => ({ default: module.ModelDetailPage })),
+);
+const ComparePage = lazy(() => loadComparePage().then((module) => ({ default: module.ComparePage })));
+const ProvidersPage = lazy(() => loadProvidersPage().then((module) => ({ default: module.ProvidersPage })));
+const AddModelPage = lazy(() => loadAddModelPage().then((module) => ({ default: module.AddModelPage })));
+const PromptsPage = lazy(() => loadPromptsPage().then((module) => ({ default: module.PromptsPage })));
+const PromptPage = lazy(() => loadPromptPage().then((module) => ({ default: module.PromptPage })));
+const ReleasesPage = lazy(() => loadReleasesPage().then((module) => ({ default: module.ReleasesPage })));
+const ReleasePage = lazy(() => loadReleasePage().then((module) => ({ default: module.ReleasePage })));
+const PlaygroundPage = lazy(() =>
+  loadPlaygroundPage().then((module) => ({ default: module.PlaygroundPage })),
+);
+
+const prefetched = [
+  loadTracePage,
+  loadSessionPages,
+  loadMonitoringPage,
+  loadModelsPage,
+  loadPromptsPage,
+  loadPromptPage,
+  loadReleasesPage,
+  loadPlaygroundPage,
+];
+
 function usePrefetchPages() {
   useEffect(() => {
     const prefetch = () => {
-      for (const load of [loadTracePage, loadSessionPages, loadMonitoringPage]) load().catch(() => {});
+      for (const load of prefetched) load().catch(() => {});
     };
     const timer = setTimeout(prefetch, 1500);
     return () => clearTimeout(timer);
@@ -76,6 +115,16 @@ function PageSwitch({ projectId, location }: { projectId: string; location: stri
         {(params) => <SessionPage sessionId={decodeURIComponent(params.sessionId)} />}
       </Route>
       <Route path="/monitoring" component={MonitoringPage} />
+      <Route path="/models" component={ModelsPage} />
+      <Route path="/models/compare" component={ComparePage} />
+      <Route path="/models/providers" component={ProvidersPage} />
+      <Route path="/models/add" component={AddModelPage} />
+      <Route path="/models/:id">{(params) => <ModelDetailPage id={safeDecode(params.id)} />}</Route>
+      <Route path="/prompts" component={PromptsPage} />
+      <Route path="/prompts/:name">{(params) => <PromptPage name={safeDecode(params.name)} />}</Route>
+      <Route path="/releases" component={ReleasesPage} />
+      <Route path="/releases/:name">{(params) => <ReleasePage name={safeDecode(params.name)} />}</Route>
+      <Route path="/playground" component={PlaygroundPage} />
       {pendingPages.map((page) => (
         <Route key={page.path} path={page.path}>
           <PendingPage page={page} />

@@ -14,6 +14,9 @@ export interface TraceListQuery {
   sessionId?: string;
   userId?: string;
   tags?: string;
+  promptName?: string;
+  promptVersion?: string;
+  releaseId?: string;
   q?: string;
   sort?: string;
   order?: string;
@@ -35,6 +38,14 @@ export interface ApiClient {
   getTrace(traceId: string, signal?: AbortSignal): Promise<TraceDetail>;
   getSession(sessionId: string, signal?: AbortSignal): Promise<TracePage>;
   getMetrics(query: MetricsQuery, signal?: AbortSignal): Promise<MetricsResult>;
+  /** Any other call: `body` goes as JSON; a 204 resolves to null. Feature modules wrap it in typed functions. */
+  send<T>(method: string, path: string, options?: SendOptions): Promise<T>;
+}
+
+export interface SendOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
 }
 
 /**
@@ -43,7 +54,7 @@ export interface ApiClient {
  */
 export function createApiClient(apiKey: string, baseUrl = ''): ApiClient {
   const get = <T>(path: string, query: Record<string, QueryValue> = {}, signal?: AbortSignal) =>
-    requestJson<T>(`${baseUrl}${path}${toSearch(query)}`, apiKey, signal);
+    requestJson<T>(`${baseUrl}${path}${toSearch(query)}`, apiKey, { signal });
   return {
     getProject: (signal) => get<Project>('/api/project', {}, signal),
     listTraces: (query, signal) => get<TracePage>('/api/traces', { ...query }, signal),
@@ -51,6 +62,8 @@ export function createApiClient(apiKey: string, baseUrl = ''): ApiClient {
     getSession: (sessionId, signal) =>
       get<TracePage>(`/api/sessions/${encodeURIComponent(sessionId)}`, {}, signal),
     getMetrics: (query, signal) => get<MetricsResult>('/api/metrics', { ...query }, signal),
+    send: (method, path, { query = {}, body, signal } = {}) =>
+      requestJson(`${baseUrl}${path}${toSearch(query)}`, apiKey, { method, body, signal }),
   };
 }
 
@@ -63,10 +76,21 @@ export function toSearch(query: Record<string, QueryValue>): string {
   return search ? `?${search}` : '';
 }
 
-async function requestJson<T>(url: string, apiKey: string, signal?: AbortSignal): Promise<T> {
+async function requestJson<T>(
+  url: string,
+  apiKey: string,
+  { method = 'GET', body, signal }: { method?: string; body?: unknown; signal?: AbortSignal | undefined },
+): Promise<T> {
   let response: Response;
+  const headers: Record<string, string> = { authorization: `Bearer ${apiKey}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
   try {
-    response = await fetch(url, { headers: { authorization: `Bearer ${apiKey}` }, signal });
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -79,8 +103,9 @@ async function requestJson<T>(url: string, apiKey: string, signal?: AbortSignal)
     );
   }
   const text = await response.text();
-  const body = parseBody(text);
-  if (response.ok && body.parsed) return body.value as T;
+  if (response.status === 204) return null as T;
+  const parsed = parseBody(text);
+  if (response.ok && parsed.parsed) return parsed.value as T;
   if (response.ok) {
     throw new ApiError(
       'server',
@@ -89,8 +114,8 @@ async function requestJson<T>(url: string, apiKey: string, signal?: AbortSignal)
       null,
     );
   }
-  const envelope = body.parsed
-    ? (body.value as { error?: { code?: string; message?: string } }).error
+  const envelope = parsed.parsed
+    ? (parsed.value as { error?: { code?: string; message?: string } }).error
     : undefined;
   const message = envelope?.message ?? describeStatus(response.status, text);
   // A proxy in front of a stopped Sextant (the Vite dev server, nginx) answers 502-504 without our envelope.

@@ -76,17 +76,22 @@ describe('console shell: keys, projects, navigation, failures', { timeout: 60_00
     const headings = await navigation.getByRole('heading').allTextContents();
     expect(headings).toEqual(['Discover', 'Develop', 'Evaluate', 'Deploy', 'Govern']);
 
-    await navigation.getByRole('link', { name: /^Models/ }).click();
-    await page.getByText('Model garden arrives with the Discover capability (issue 4)').waitFor();
+    await navigation.getByRole('link', { name: /^Datasets/ }).click();
+    await page.getByText('Datasets arrives with the Evaluate capability (issue 6)').waitFor();
     await harness.screenshot(page, 'pending-page');
     for (const [label, text] of [
-      ['Prompts', /Develop capability \(issue 5\)/],
       ['Experiments', /Evaluate capability \(issue 6\)/],
       ['Gates', /Deploy capability \(issue 8\)/],
       ['Drift', /issue 9/],
     ] as const) {
       await navigation.getByRole('link', { name: new RegExp(`^${label}`) }).click();
       await expect.poll(() => page.locator('main').textContent()).toMatch(text);
+    }
+    // Discover and Develop are built: their pages, not placeholders.
+    for (const label of ['Models', 'Prompts', 'Releases', 'Playground']) {
+      await navigation.getByRole('link', { name: label, exact: true }).first().click();
+      await expect.poll(() => page.locator('main h1').first().textContent()).toBe(label);
+      expect(await page.locator('main').textContent()).not.toContain('arrives with');
     }
     await page.goto(`${harness.url}/no-such-page`);
     await page.getByText('No page here').waitFor();

@@ -9,6 +9,7 @@ export function ErrorPanel({ error, onRetry }: { error: ApiError; onRetry?: () =
     unreachable: 'Cannot reach the Sextant server',
     not_found: 'Not found',
     bad_request: 'The server refused this request',
+    conflict: 'Changed meanwhile',
     server: 'The server failed to answer',
   }[error.kind];
   return (

@@ -10,64 +10,17 @@ export interface Phase {
   pages: NavigationPage[];
 }
 
-const releases: NavigationPage = {
-  path: '/releases',
-  label: 'Releases',
-  pending: {
-    title: 'Releases',
-    capability: 'Develop',
-    issue: 5,
-    description:
-      'Immutable bundles of prompts, models, parameters, retriever settings and tools, with labels such as ' +
-      '`production`; gated promotion between labels arrives with the Deploy capability (issue 8).',
-  },
-};
+const releases: NavigationPage = { path: '/releases', label: 'Releases' };
 
 /** The five phases of GenAI operations, in the order a change moves through them. */
 export const phases: readonly Phase[] = [
   {
     label: 'Discover',
-    pages: [
-      {
-        path: '/models',
-        label: 'Models',
-        pending: {
-          title: 'Model garden',
-          capability: 'Discover',
-          issue: 4,
-          description:
-            'A catalog of models with prices, context windows, capabilities and licences, your own and local ' +
-            'models, and bake-offs on your own data.',
-        },
-      },
-    ],
+    pages: [{ path: '/models', label: 'Models' }],
   },
   {
     label: 'Develop',
-    pages: [
-      {
-        path: '/prompts',
-        label: 'Prompts',
-        pending: {
-          title: 'Prompts',
-          capability: 'Develop',
-          issue: 5,
-          description: 'Versioned prompts, also kept as files in git, with labels and their history.',
-        },
-      },
-      releases,
-      {
-        path: '/playground',
-        label: 'Playground',
-        pending: {
-          title: 'Playground',
-          capability: 'Develop',
-          issue: 5,
-          description:
-            'Try a prompt version against several models side by side, then save it as a new version.',
-        },
-      },
-    ],
+    pages: [{ path: '/prompts', label: 'Prompts' }, releases, { path: '/playground', label: 'Playground' }],
   },
   {
     label: 'Evaluate',

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
+import { Link } from 'wouter';
 import type { CanonicalSpan } from '../api/types';
 import { formatCost, formatCount, formatDuration, formatTimeUs } from '../format/format-values';
 import { AttributesView } from './attributes-view';
 import { DocumentsView } from './documents-view';
 import { JsonText } from './json-text';
+import { promptHref, releaseHref } from './registry-links';
 import { SpanContentView } from './span-content-view';
 import { styleOf } from './span-kind-style';
 import { StatusBadge } from './trace-table';
@@ -37,11 +39,23 @@ export function SpanDetail({ span }: { span: CanonicalSpan }) {
           <Figure label="Started">{formatTimeUs(span.startTimeUs)}</Figure>
           {span.promptName && (
             <Figure label="Prompt">
-              {span.promptName}
-              {span.promptVersion ? ` v${span.promptVersion}` : ''}
+              <Link
+                href={promptHref(span.promptName, span.promptVersion)}
+                className="text-indigo-700 hover:underline"
+                data-testid="span-prompt-link"
+              >
+                {span.promptName}
+                {span.promptVersion ? ` v${span.promptVersion}` : ''}
+              </Link>
             </Figure>
           )}
-          {span.releaseId && <Figure label="Release">{span.releaseId}</Figure>}
+          {span.releaseId && (
+            <Figure label="Release">
+              <Link href={releaseHref(span.releaseId)} className="text-indigo-700 hover:underline">
+                {span.releaseId}
+              </Link>
+            </Figure>
+          )}
           {span.agentName && <Figure label="Agent">{span.agentName}</Figure>}
         </dl>
       </div>

@@ -87,6 +87,9 @@ export function TraceFilters({
         <TextFilter label="Session" name="sessionId" params={params} update={update} />
         <TextFilter label="User" name="userId" params={params} update={update} />
         <TextFilter label="Tags" name="tags" params={params} update={update} placeholder="a,b" />
+        <TextFilter label="Prompt" name="promptName" params={params} update={update} />
+        <TextFilter label="Prompt version" name="promptVersion" params={params} update={update} />
+        <TextFilter label="Release" name="releaseId" params={params} update={update} placeholder="name@3" />
         {clear && (
           <button type="button" onClick={clear} className="px-2 py-1 text-indigo-700 text-sm hover:underline">
             Clear filters

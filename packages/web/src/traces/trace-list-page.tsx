@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useSearchParams } from 'wouter';
+import { Link, useLocation, useSearchParams } from 'wouter';
 import { ErrorPanel } from '../shell/error-panel';
 import { useListKeyboard } from '../shell/use-list-keyboard';
 import { lastList, rememberList } from './list-memory';
+import { promptHref, releaseHref } from './registry-links';
 import { SendTracesHelp } from './send-traces-help';
 import { TraceFilters, type UpdateParams } from './trace-filters';
 import { filterParams, hasFilters, sortOf, toTraceListQuery } from './trace-list-query';
@@ -100,6 +101,7 @@ export function TraceListPage() {
         </label>
       </div>
       <TraceFilters params={params} update={update} clear={clear} searchRef={searchRef} />
+      <RegistryFilterNote params={params} />
       {list.error && <ErrorPanel error={list.error} onRetry={list.reload} />}
       <div className="min-h-0 flex-1 overflow-auto">
         {list.status === 'loading' && list.traces.length === 0 && (
@@ -147,5 +149,33 @@ export function TraceListPage() {
         )}
       </div>
     </div>
+  );
+}
+
+/** When the list is filtered by a prompt or a release, a link back to it: the other half of the two-way link. */
+function RegistryFilterNote({ params }: { params: URLSearchParams }) {
+  const promptName = params.get('promptName');
+  const promptVersion = params.get('promptVersion');
+  const releaseId = params.get('releaseId');
+  if (!promptName && !releaseId) return null;
+  return (
+    <p
+      className="border-slate-200 border-b bg-indigo-50/50 px-4 py-1 text-slate-600 text-sm"
+      data-testid="registry-filter"
+    >
+      Traces made with{' '}
+      {promptName && (
+        <Link href={promptHref(promptName, promptVersion)} className="text-indigo-700 hover:underline">
+          prompt {promptName}
+          {promptVersion ? ` v${promptVersion}` : ''}
+        </Link>
+      )}
+      {promptName && releaseId && ' in '}
+      {releaseId && (
+        <Link href={releaseHref(releaseId)} className="text-indigo-700 hover:underline">
+          release {releaseId}
+        </Link>
+      )}
+    </p>
   );
 }

@@ -23,6 +23,9 @@ export const filterParams = [
   'sessionId',
   'userId',
   'tags',
+  'promptName',
+  'promptVersion',
+  'releaseId',
   'q',
 ] as const;
 
@@ -57,6 +60,9 @@ export function toTraceListQuery(params: URLSearchParams, now = Date.now()): Tra
     sessionId: get('sessionId'),
     userId: get('userId'),
     tags: get('tags'),
+    promptName: get('promptName'),
+    promptVersion: get('promptVersion'),
+    releaseId: get('releaseId'),
     q: get('q'),
     ...sortOf(params),
   };

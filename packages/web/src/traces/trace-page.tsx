@@ -8,6 +8,7 @@ import { ErrorPanel } from '../shell/error-panel';
 import { isTyping } from '../shell/use-list-keyboard';
 import { indexSpans } from './flatten-span-tree';
 import { lastList } from './list-memory';
+import { releaseHref } from './registry-links';
 import { SpanDetail } from './span-detail';
 import { SpanTreeView } from './span-tree-view';
 import { StatusBadge } from './trace-table';
@@ -98,6 +99,11 @@ function TraceHeader({ trace }: { trace: TraceSummary }) {
           </Link>
         )}
         {trace.userId && <span>user {trace.userId}</span>}
+        {trace.releaseId && (
+          <Link href={releaseHref(trace.releaseId)} className="text-indigo-700 hover:underline">
+            release {trace.releaseId}
+          </Link>
+        )}
         {trace.tags.map((tag) => (
           <span key={tag} className="rounded bg-amber-50 px-1 text-amber-800">
             {tag}
