@@ -1,14 +1,9 @@
-import {
-  type CanonicalSpan,
-  emptySpan,
-  type ModelCard,
-  metricsQuerySchema,
-  type TraceQueryInput,
-  traceQuerySchema,
-} from '@sextant/core';
+import { type CanonicalSpan, emptySpan, type TraceQueryInput, traceQuerySchema } from '@sextant/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { registerDatasetCases } from './dataset-store.suite.js';
+import { registerMetricsCases } from './metrics.suite.js';
+import { registerModelCases } from './models.suite.js';
 import { registerSessionCases } from './sessions.suite.js';
 import { registerRegistryCases } from './versioned-registry.suite.js';
 
@@ -34,30 +29,6 @@ export function makeSpan(overrides: Partial<CanonicalSpan> = {}): CanonicalSpan 
 }
 
 const query = (input: TraceQueryInput = {}) => traceQuerySchema.parse(input);
-
-/** A model card with sensible defaults; tests override what they check. */
-export function makeModelCard(id: string, overrides: Partial<ModelCard> = {}): ModelCard {
-  const [provider = 'test', ...rest] = id.split('/');
-  return {
-    id,
-    provider,
-    providerName: provider,
-    upstreamId: rest.join('/'),
-    name: id,
-    source: 'catalog',
-    modalities: { input: ['text'], output: ['text'] },
-    contextWindow: 128_000,
-    maxOutputTokens: 4096,
-    pricing: { input: 1, output: 2, cacheRead: null, cacheWrite: null },
-    capabilities: { tools: true, structuredOutput: true, vision: false, reasoning: false },
-    openWeights: false,
-    license: null,
-    releaseDate: '2025-01-01',
-    knowledgeCutoff: null,
-    access: { protocol: 'openai', baseUrl: null, credentialEnv: [], file: null, sha256: null, threads: null },
-    ...overrides,
-  };
-}
 
 /**
  * The one behavioural suite every Store adapter runs.
@@ -310,157 +281,8 @@ export function runStoreContract(
       );
     });
 
-    test('aggregates metrics per bucket with latency percentiles within 1.3% of nearest-rank', async () => {
-      const hour = 3_600_000_000;
-      const base = 1_700_000_000_000_000 - (1_700_000_000_000_000 % hour);
-      // Bucket 1: 100 traces lasting 1..100 ms, every 10th failing, 10 input tokens each on an llm span;
-      // the odd ones priced at 0.01, the even ones unpriced (unknown cost).
-      const first = Array.from({ length: 100 }, (_, index) =>
-        makeSpan({
-          name: index % 2 ? 'odd' : 'even',
-          kind: 'llm',
-          model: index % 4 ? 'gpt-4o' : 'claude',
-          startTimeUs: base + index * 1000,
-          endTimeUs: base + index * 1000 + (index + 1) * 1000,
-          status: index % 10 === 0 ? 'error' : 'ok',
-          inputTokens: 10,
-          outputTokens: 1,
-          cost: index % 2 ? 0.01 : null,
-          tags: index < 30 ? ['beta'] : [],
-        }),
-      );
-      // Bucket 2: 3 traces of 5 ms.
-      const second = Array.from({ length: 3 }, (_, index) =>
-        makeSpan({ name: 'odd', startTimeUs: base + hour + index, endTimeUs: base + hour + index + 5000 }),
-      );
-      await store.insertSpans('alpha', [...first, ...second]);
-      const window = {
-        from: new Date(base / 1000),
-        to: new Date((base + 2 * hour) / 1000),
-        bucket: 'hour' as const,
-      };
-      const overall = await store.queryMetrics('alpha', metricsQuerySchema.parse(window));
-      expect(overall.bucketSeconds).toBe(3600);
-      expect(overall.points).toHaveLength(2);
-      expect(overall.points[0]).toMatchObject({
-        time: base / 1000,
-        group: null,
-        requests: 100,
-        errors: 10,
-        errorRate: 0.1,
-        inputTokens: 1000,
-        outputTokens: 100,
-      });
-      // Percentiles come from 2.5%-wide log bins: within 1.3% of the exact nearest-rank 50, 95 and 99 ms.
-      const [p50, p95, p99] = [
-        overall.points[0]?.latencyP50Ms,
-        overall.points[0]?.latencyP95Ms,
-        overall.points[0]?.latencyP99Ms,
-      ];
-      expect(Math.abs((p50 ?? 0) / 50 - 1)).toBeLessThan(0.013);
-      expect(Math.abs((p95 ?? 0) / 95 - 1)).toBeLessThan(0.013);
-      expect(Math.abs((p99 ?? 0) / 99 - 1)).toBeLessThan(0.013);
-      // Known costs sum; a bucket whose requests all have unknown costs reports null, not 0.
-      expect(overall.points[0]?.cost).toBeCloseTo(0.5);
-      expect(overall.points[1]).toMatchObject({ requests: 3, errors: 0, cost: null });
-      expect(Math.abs((overall.points[1]?.latencyP99Ms ?? 0) / 5 - 1)).toBeLessThan(0.013);
-
-      const byModel = await store.queryMetrics(
-        'alpha',
-        metricsQuerySchema.parse({ ...window, groupBy: 'model' }),
-      );
-      expect(byModel.groups.sort()).toEqual(['claude', 'gpt-4o']);
-      expect(byModel.points.find((point) => point.group === 'claude')?.requests).toBe(25);
-      // claude calls are every 4th index: all even, so all unpriced.
-      expect(byModel.points.find((point) => point.group === 'claude')?.cost).toBeNull();
-      const byName = await store.queryMetrics(
-        'alpha',
-        metricsQuerySchema.parse({ ...window, groupBy: 'name' }),
-      );
-      expect(byName.points.filter((point) => point.group === 'odd').map((point) => point.requests)).toEqual([
-        50, 3,
-      ]);
-      const firstBucketCost = (group: string) =>
-        byName.points.find((point) => point.group === group && point.time === base / 1000)?.cost;
-      expect(firstBucketCost('odd')).toBeCloseTo(0.5);
-      expect(firstBucketCost('even')).toBeNull();
-      const byTag = await store.queryMetrics(
-        'alpha',
-        metricsQuerySchema.parse({ ...window, groupBy: 'tag' }),
-      );
-      expect(byTag.points).toMatchObject([{ group: 'beta', requests: 30 }]);
-
-      expect((await store.queryMetrics('beta', metricsQuerySchema.parse(window))).points).toEqual([]);
-    });
-
-    test('replaces the catalog and reports what changed; projects see it beside their own models', async () => {
-      const first = await store.replaceCatalog([makeModelCard('openai/gpt-4o'), makeModelCard('openai/o1')]);
-      expect(first).toEqual({ added: 2, updated: 0, removed: 0, unchanged: 0 });
-      const price = { input: 2.5, output: 10, cacheRead: 1.25, cacheWrite: null };
-      const second = await store.replaceCatalog([
-        makeModelCard('openai/gpt-4o', { pricing: price }),
-        makeModelCard('anthropic/claude'),
-      ]);
-      expect(second).toEqual({ added: 1, updated: 1, removed: 1, unchanged: 0 });
-      await store.putModels('alpha', [makeModelCard('ollama/llama3', { source: 'endpoint' })]);
-      expect((await store.listModels('alpha')).map((card) => card.id)).toEqual([
-        'anthropic/claude',
-        'ollama/llama3',
-        'openai/gpt-4o',
-      ]);
-      expect((await store.listModels('beta')).map((card) => card.id)).toEqual([
-        'anthropic/claude',
-        'openai/gpt-4o',
-      ]);
-      expect((await store.listModels('beta')).find((card) => card.id === 'openai/gpt-4o')?.pricing).toEqual(
-        price,
-      );
-    });
-
-    test("a project's own model overrides a catalog card of the same id, only in that project", async () => {
-      await store.replaceCatalog([makeModelCard('openai/gpt-4o')]);
-      const discounted = makeModelCard('openai/gpt-4o', {
-        pricing: { input: 0.5, output: 1, cacheRead: null, cacheWrite: null },
-      });
-      await store.putModels('alpha', [discounted]);
-      expect((await store.listModels('alpha'))[0]?.pricing.input).toBe(0.5);
-      expect((await store.listModels('beta'))[0]?.pricing.input).toBe(1);
-      expect(await store.deleteModel('beta', 'openai/gpt-4o')).toBe(false);
-      expect(await store.deleteModel('alpha', 'openai/gpt-4o')).toBe(true);
-      expect((await store.listModels('alpha'))[0]?.pricing.input).toBe(1);
-    });
-
-    test('keeps aliases and credential ciphertexts per project, and bumps the models revision', async () => {
-      const start = await store.modelsRevision('alpha');
-      await store.putModelAlias('alpha', {
-        name: 'chat',
-        targets: ['openai/gpt-4o', 'anthropic/claude'],
-        timeoutMs: 1000,
-        maxRetries: 1,
-        cacheTtlSeconds: 60,
-      });
-      const afterAlias = await store.modelsRevision('alpha');
-      expect(afterAlias).toBeGreaterThan(start);
-      expect((await store.listModelAliases('alpha')).map((alias) => alias.targets)).toEqual([
-        ['openai/gpt-4o', 'anthropic/claude'],
-      ]);
-      expect(await store.listModelAliases('beta')).toEqual([]);
-      await store.putProviderCredential('alpha', 'openai', 'v1:ciphertext');
-      await store.putProviderCredential('alpha', 'openai', 'v1:newer');
-      expect(await store.modelsRevision('alpha')).toBeGreaterThan(afterAlias);
-      const [credential] = await store.listProviderCredentials('alpha');
-      expect(credential).toMatchObject({ projectId: 'alpha', provider: 'openai', ciphertext: 'v1:newer' });
-      expect(credential?.updatedAt).toBeInstanceOf(Date);
-      expect(await store.listProviderCredentials('beta')).toEqual([]);
-      expect(await store.deleteProviderCredential('beta', 'openai')).toBe(false);
-      expect(await store.deleteProviderCredential('alpha', 'openai')).toBe(true);
-      expect(await store.deleteModelAlias('alpha', 'chat')).toBe(true);
-      expect(await store.deleteModelAlias('alpha', 'chat')).toBe(false);
-      const beforeCatalog = await store.modelsRevision('beta');
-      await store.replaceCatalog([makeModelCard('openai/gpt-4o')]);
-      expect(await store.modelsRevision('beta')).toBeGreaterThan(beforeCatalog);
-    });
-
+    registerMetricsCases(test, () => store, makeSpan);
+    registerModelCases(test, () => store);
     registerRegistryCases(test, () => store);
     registerDatasetCases(test, () => store);
     registerSessionCases(test, () => store);

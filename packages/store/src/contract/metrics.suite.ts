@@ -1,0 +1,95 @@
+import { type CanonicalSpan, metricsQuerySchema } from '@sextant/core';
+import { expect } from 'vitest';
+import type { Store } from '../store.js';
+
+type ContractTest = (name: string, body: () => Promise<void>) => void;
+
+/** Monitoring aggregates: buckets, latency percentiles from log bins, groupings, unknown costs. */
+export function registerMetricsCases(
+  test: ContractTest,
+  current: () => Store,
+  makeSpan: (overrides?: Partial<CanonicalSpan>) => CanonicalSpan,
+) {
+  test('aggregates metrics per bucket with latency percentiles within 1.3% of nearest-rank', async () => {
+    const hour = 3_600_000_000;
+    const base = 1_700_000_000_000_000 - (1_700_000_000_000_000 % hour);
+    // Bucket 1: 100 traces lasting 1..100 ms, every 10th failing, 10 input tokens each on an llm span;
+    // the odd ones priced at 0.01, the even ones unpriced (unknown cost).
+    const first = Array.from({ length: 100 }, (_, index) =>
+      makeSpan({
+        name: index % 2 ? 'odd' : 'even',
+        kind: 'llm',
+        model: index % 4 ? 'gpt-4o' : 'claude',
+        startTimeUs: base + index * 1000,
+        endTimeUs: base + index * 1000 + (index + 1) * 1000,
+        status: index % 10 === 0 ? 'error' : 'ok',
+        inputTokens: 10,
+        outputTokens: 1,
+        cost: index % 2 ? 0.01 : null,
+        tags: index < 30 ? ['beta'] : [],
+      }),
+    );
+    // Bucket 2: 3 traces of 5 ms.
+    const second = Array.from({ length: 3 }, (_, index) =>
+      makeSpan({ name: 'odd', startTimeUs: base + hour + index, endTimeUs: base + hour + index + 5000 }),
+    );
+    await current().insertSpans('alpha', [...first, ...second]);
+    const window = {
+      from: new Date(base / 1000),
+      to: new Date((base + 2 * hour) / 1000),
+      bucket: 'hour' as const,
+    };
+    const overall = await current().queryMetrics('alpha', metricsQuerySchema.parse(window));
+    expect(overall.bucketSeconds).toBe(3600);
+    expect(overall.points).toHaveLength(2);
+    expect(overall.points[0]).toMatchObject({
+      time: base / 1000,
+      group: null,
+      requests: 100,
+      errors: 10,
+      errorRate: 0.1,
+      inputTokens: 1000,
+      outputTokens: 100,
+    });
+    // Percentiles come from 2.5%-wide log bins: within 1.3% of the exact nearest-rank 50, 95 and 99 ms.
+    const [p50, p95, p99] = [
+      overall.points[0]?.latencyP50Ms,
+      overall.points[0]?.latencyP95Ms,
+      overall.points[0]?.latencyP99Ms,
+    ];
+    expect(Math.abs((p50 ?? 0) / 50 - 1)).toBeLessThan(0.013);
+    expect(Math.abs((p95 ?? 0) / 95 - 1)).toBeLessThan(0.013);
+    expect(Math.abs((p99 ?? 0) / 99 - 1)).toBeLessThan(0.013);
+    // Known costs sum; a bucket whose requests all have unknown costs reports null, not 0.
+    expect(overall.points[0]?.cost).toBeCloseTo(0.5);
+    expect(overall.points[1]).toMatchObject({ requests: 3, errors: 0, cost: null });
+    expect(Math.abs((overall.points[1]?.latencyP99Ms ?? 0) / 5 - 1)).toBeLessThan(0.013);
+
+    const byModel = await current().queryMetrics(
+      'alpha',
+      metricsQuerySchema.parse({ ...window, groupBy: 'model' }),
+    );
+    expect(byModel.groups.sort()).toEqual(['claude', 'gpt-4o']);
+    expect(byModel.points.find((point) => point.group === 'claude')?.requests).toBe(25);
+    // claude calls are every 4th index: all even, so all unpriced.
+    expect(byModel.points.find((point) => point.group === 'claude')?.cost).toBeNull();
+    const byName = await current().queryMetrics(
+      'alpha',
+      metricsQuerySchema.parse({ ...window, groupBy: 'name' }),
+    );
+    expect(byName.points.filter((point) => point.group === 'odd').map((point) => point.requests)).toEqual([
+      50, 3,
+    ]);
+    const firstBucketCost = (group: string) =>
+      byName.points.find((point) => point.group === group && point.time === base / 1000)?.cost;
+    expect(firstBucketCost('odd')).toBeCloseTo(0.5);
+    expect(firstBucketCost('even')).toBeNull();
+    const byTag = await current().queryMetrics(
+      'alpha',
+      metricsQuerySchema.parse({ ...window, groupBy: 'tag' }),
+    );
+    expect(byTag.points).toMatchObject([{ group: 'beta', requests: 30 }]);
+
+    expect((await current().queryMetrics('beta', metricsQuerySchema.parse(window))).points).toEqual([]);
+  });
+}
