@@ -4,29 +4,12 @@ import path from 'node:path';
 import { ProjectService, type RunningServer, startServer } from '@sextant/server';
 import { openSqliteStore, type Store } from '@sextant/store';
 import type { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildProgram, runCli } from './run-cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProgram } from './run-cli.js';
+import { runSextant } from './test-support/run-sextant.js';
 
 /** Runs the CLI in-process, capturing what it prints. */
-async function sextant(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(['node', 'sextant', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const sextant = (...args: string[]) => runSextant(args);
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-cli-'));
 const db = path.join(directory, 'cli.db');

@@ -1,28 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findTestModel } from '../../../providers/src/test-support/test-model.js';
-import { runCli } from '../run-cli.js';
+import { runSextant } from '../test-support/run-sextant.js';
 
-async function sextant(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await runCli(['node', 'sextant', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const sextant = (...args: string[]) => runSextant(args);
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-cli-models-'));
 const db = path.join(directory, 'models.db');

@@ -4,29 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ProjectService, type RunningServer, startServer } from '@sextant/server';
 import { openSqliteStore, type Store } from '@sextant/store';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../run-cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSextant } from '../test-support/run-sextant.js';
 
 /** Runs the CLI in-process against the live server, capturing what it prints. */
-async function sextant(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(['node', 'sextant', ...args, '--url', live.url, '--api-key', live.key]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const sextant = (...args: string[]) => runSextant([...args, '--url', live.url, '--api-key', live.key]);
 
 const greetV1 = `---
 name: greet
