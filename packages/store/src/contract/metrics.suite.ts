@@ -92,4 +92,66 @@ export function registerMetricsCases(
 
     expect((await current().queryMetrics('beta', metricsQuerySchema.parse(window))).points).toEqual([]);
   });
+
+  test('model metrics over whole hours and partial edges agree with the calls, re-sent spans counted once', async () => {
+    const hour = 3_600_000_000;
+    const day = 24 * hour;
+    const base = 1_700_000_000_000_000 - (1_700_000_000_000_000 % day);
+    // 40 calls every 6 minutes from 00:00, lasting 1..40 ms; every 8th fails; odd ones priced at 0.002.
+    const calls = Array.from({ length: 40 }, (_, index) =>
+      makeSpan({
+        kind: index % 5 === 0 ? 'embedding' : 'llm',
+        model: index % 3 === 0 ? null : 'gpt-4o',
+        startTimeUs: base + index * (hour / 10),
+        endTimeUs: base + index * (hour / 10) + (index + 1) * 1000,
+        status: index % 8 === 0 ? 'error' : 'ok',
+        inputTokens: index,
+        outputTokens: 2,
+        cost: index % 2 ? 0.002 : null,
+      }),
+    );
+    const notACall = makeSpan({ kind: 'retrieval', model: 'gpt-4o', startTimeUs: base + hour });
+    await current().insertSpans('alpha', [...calls, notACall]);
+    await current().insertSpans('alpha', calls.slice(0, 20)); // a re-sent batch changes nothing
+    // 00:30 to 03:30: half an hour of edge on each side of three whole hours, in one day bucket.
+    const window = { from: new Date((base + hour / 2) / 1000), to: new Date((base + 3.5 * hour) / 1000) };
+    const inWindow = calls.filter(
+      (span) => span.startTimeUs >= base + hour / 2 && span.startTimeUs < base + 3.5 * hour,
+    );
+    const result = await current().queryMetrics(
+      'alpha',
+      metricsQuerySchema.parse({ ...window, bucket: 'day', groupBy: 'model' }),
+    );
+    expect(result.groups.sort()).toEqual(['(unknown)', 'gpt-4o']);
+    for (const group of ['(unknown)', 'gpt-4o']) {
+      const expected = inWindow.filter((span) => (span.model ?? '(unknown)') === group);
+      const point = result.points.find((candidate) => candidate.group === group);
+      expect(point).toMatchObject({
+        time: base / 1000,
+        requests: expected.length,
+        errors: expected.filter((span) => span.status === 'error').length,
+        inputTokens: expected.reduce((sum, span) => sum + (span.inputTokens ?? 0), 0),
+        outputTokens: 2 * expected.length,
+      });
+      const cost = expected.reduce((sum, span) => sum + (span.cost ?? 0), 0);
+      expect(point?.cost ?? 0).toBeCloseTo(cost, 9);
+      // Nearest-rank median of the durations, within the 1.3% of a log bin.
+      const durations = expected
+        .map((span) => (span.endTimeUs - span.startTimeUs) / 1000)
+        .sort((a, b) => a - b);
+      const median = durations[Math.ceil(0.5 * durations.length) - 1] ?? 0;
+      expect(Math.abs((point?.latencyP50Ms ?? 0) / median - 1)).toBeLessThan(0.013);
+    }
+    // Hourly buckets: the edge buckets hold only their half hour.
+    const hourly = await current().queryMetrics(
+      'alpha',
+      metricsQuerySchema.parse({ ...window, bucket: 'hour', groupBy: 'model' }),
+    );
+    const perHour = [0, 1, 2, 3].map((offset) =>
+      hourly.points
+        .filter((point) => point.time === (base + offset * hour) / 1000)
+        .reduce((sum, point) => sum + point.requests, 0),
+    );
+    expect(perHour).toEqual([5, 10, 10, 5]);
+  });
 }

@@ -1,5 +1,6 @@
 import { type CanonicalSpan, spanContentText } from '@sextant/core';
 import type Database from 'better-sqlite3';
+import { modelCallHours } from '../model-call-hours.js';
 import { rollUpSpans, type TraceRollup } from '../trace-rollup.js';
 import { spanColumns, spanToRow } from './span-rows.js';
 
@@ -17,6 +18,7 @@ export function createSqliteSpanWriter(db: Database.Database) {
   const insertTag = db.prepare(
     'INSERT OR IGNORE INTO trace_tags (project_id, tag, trace_id) VALUES (?, ?, ?)',
   );
+  const addModelCallHour = db.prepare(addModelCallHourSql);
 
   const writeBatch = db.transaction((projectId: string, spans: readonly CanonicalSpan[]) => {
     const stored: CanonicalSpan[] = [];
@@ -30,6 +32,19 @@ export function createSqliteSpanWriter(db: Database.Database) {
     for (const rollup of rollUpSpans(stored).values()) {
       upsertTrace.run(traceParams(projectId, rollup));
       for (const tag of rollup.tags) insertTag.run(projectId, tag, rollup.traceId);
+    }
+    for (const cell of modelCallHours(stored)) {
+      addModelCallHour.run(
+        projectId,
+        cell.hourUs,
+        cell.model,
+        cell.bin,
+        cell.requests,
+        cell.errors,
+        cell.inputTokens,
+        cell.outputTokens,
+        cell.cost,
+      );
     }
     return stored.length;
   });
@@ -92,4 +107,17 @@ const upsertTraceSql = `
       (SELECT value FROM json_each(traces.tags) UNION SELECT value FROM json_each(excluded.tags))) END,
     models = CASE WHEN excluded.models = '[]' THEN traces.models ELSE (SELECT json_group_array(value) FROM
       (SELECT value FROM json_each(traces.models) UNION SELECT value FROM json_each(excluded.models))) END
+`;
+
+/** Adds a batch's cell to the hourly model-call rollup; a cost stays null until some call had one. */
+const addModelCallHourSql = `
+  INSERT INTO model_call_hours (project_id, hour_us, model, bin, requests, errors, input_tokens, output_tokens, cost)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (project_id, hour_us, model, bin) DO UPDATE SET
+    requests = requests + excluded.requests,
+    errors = errors + excluded.errors,
+    input_tokens = input_tokens + excluded.input_tokens,
+    output_tokens = output_tokens + excluded.output_tokens,
+    cost = CASE WHEN cost IS NULL AND excluded.cost IS NULL THEN NULL
+      ELSE coalesce(cost, 0) + coalesce(excluded.cost, 0) END
 `;
