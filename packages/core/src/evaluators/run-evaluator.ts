@@ -2,6 +2,7 @@ import { SextantError } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
 import type { EvaluationInput, EvaluationResult, Evaluator } from './evaluator.js';
 import { evaluationResultSchema } from './evaluator.js';
+import { JudgeVerdictError } from './judge/parse-verdict.js';
 import { selectTarget } from './select-target.js';
 
 /** Why an evaluation produced no score; recorded apart from scores so it never counts as a 0. */
@@ -10,9 +11,10 @@ export interface EvaluationFailure {
    * `target_not_found`: the target selector matched nothing usable in the trace.
    * `invalid_input`: the evaluator cannot score this item (no reference, no spans...).
    * `invalid_result`: the evaluator returned a score that is not a finite number in its range.
-   * `evaluator_error`: the evaluator threw something else (a bug in a custom evaluator).
+   * `malformed_verdict`: a judge model replied without a readable verdict (the message quotes the reply).
+   * `evaluator_error`: the evaluator threw something else (a bug in a custom evaluator, a model call failing).
    */
-  code: 'target_not_found' | 'invalid_input' | 'invalid_result' | 'evaluator_error';
+  code: 'target_not_found' | 'invalid_input' | 'invalid_result' | 'malformed_verdict' | 'evaluator_error';
   message: string;
 }
 
@@ -36,7 +38,12 @@ export async function runEvaluator(
     result = await evaluator.evaluate(scoredInput);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const code = error instanceof SextantError ? 'invalid_input' : 'evaluator_error';
+    const code =
+      error instanceof SextantError
+        ? 'invalid_input'
+        : error instanceof JudgeVerdictError
+          ? 'malformed_verdict'
+          : 'evaluator_error';
     return fail({ code, message: `${evaluator.name}@${evaluator.version}: ${message}` });
   }
   return checkResult(evaluator, result);
