@@ -1,6 +1,7 @@
 // bench/ingest: a live `sextant serve` on loopback, a load generator in another process, and the figures:
 // sustained spans/s durably stored, acknowledgement latency p50/p99, and the server's peak RSS.
-// Usage: node bench/ingest/run.js [--duration-ms 15000] [--concurrency 4]
+// Usage: node bench/ingest/run.js [--duration-ms 15000] [--concurrency 4] [--cpu-prof-dir DIR]
+// With --cpu-prof-dir the server writes V8 CPU profiles (main thread and ingest workers) there on exit.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,12 +17,18 @@ const { values } = parseArgs({
     'duration-ms': { type: 'string', default: '15000' },
     concurrency: { type: 'string', default: '4' },
     'ingest-workers': { type: 'string', default: '2' },
+    'cpu-prof-dir': { type: 'string' },
   },
 });
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-bench-ingest-'));
 const db = path.join(directory, 'sextant.db');
-const server = await spawnServer({ db, args: ['--ingest-workers', values['ingest-workers']] });
+const profileDir = values['cpu-prof-dir'];
+const server = await spawnServer({
+  db,
+  args: ['--ingest-workers', values['ingest-workers']],
+  nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+});
 console.log(`server ${server.url} (pid ${server.pid}), store ${db}`);
 console.log(
   `load: ${values.concurrency} clients, ${Number(values['duration-ms']) / 1000} s measured after a 2 s warm-up`,

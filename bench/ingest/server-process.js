@@ -7,11 +7,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const cliPath = path.join(root, 'packages/cli/dist/main.js');
 
 /**
- * @param {{ db: string, port?: number, env?: Record<string, string>, args?: string[] }} options
+ * @param {{ db: string, port?: number, env?: Record<string, string>, args?: string[], nodeArgs?: string[] }} options
  * @returns {Promise<{ url: string, key: string | null, pid: number, child: import('node:child_process').ChildProcess, stop(): Promise<void>, kill(): Promise<void> }>}
  */
-export function spawnServer({ db, port = 0, env = {}, args = [] }) {
-  const child = spawn(process.execPath, [cliPath, 'serve', '--db', db, '--port', String(port), ...args], {
+export function spawnServer({ db, port = 0, env = {}, args = [], nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...nodeArgs, cliPath, 'serve', '--db', db, '--port', String(port), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

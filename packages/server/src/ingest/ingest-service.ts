@@ -5,9 +5,8 @@ import { costSpans } from '../services/model-span-costing.js';
 import { decodeBody, type OtlpFormat } from './decode-body.js';
 
 export interface IngestResult {
+  /** Stored, or already stored before (a re-sent span is acknowledged, never duplicated). */
   accepted: number;
-  /** Newly stored; the rest of `accepted` were already stored (a re-sent batch). */
-  inserted: number;
   rejected: number;
   errorMessage: string;
 }
@@ -18,10 +17,26 @@ export interface Ingestor {
   close(): Promise<void>;
 }
 
+/** One OTLP request body, as received for a project. */
+export interface IngestBody {
+  projectId: string;
+  format: OtlpFormat;
+  body: Uint8Array;
+}
+
 /** Runs a store write exclusively among threads sharing one store (see IngestWorkerPool). */
 export type WriteSerializer = <T>(write: () => Promise<T>) => Promise<T>;
 
 const unserialized: WriteSerializer = (write) => write();
+
+/** A decoded request's spans, ready to store, and what was rejected on the way. */
+interface PreparedBody {
+  projectId: string;
+  spans: CanonicalSpan[];
+  rejected: number;
+  reasons: string[];
+  failure?: unknown;
+}
 
 /** Turns OTLP export requests into canonical spans and stores them, in the calling thread. */
 export class IngestService implements Ingestor {
@@ -33,10 +48,39 @@ export class IngestService implements Ingestor {
   ) {}
 
   async ingestBody(projectId: string, format: OtlpFormat, body: Uint8Array): Promise<IngestResult> {
-    return this.ingest(projectId, decodeBody(format, body));
+    const [result] = await this.ingestBodies([{ projectId, format, body }]);
+    if (result instanceof Error || result === undefined) throw result;
+    return result;
   }
 
   async ingest(projectId: string, decoded: DecodedExport): Promise<IngestResult> {
+    const [result] = await this.write([await this.prepare(projectId, decoded)]);
+    if (result instanceof Error || result === undefined) throw result;
+    return result;
+  }
+
+  /**
+   * Group commit: decodes every body, then stores them all under one turn of the write lock, one
+   * transaction per project. Per-batch commit overhead and page writes dominate SQLite's cost, so
+   * bodies that queued up while another thread wrote are cheaper together. A body that fails to decode
+   * or store fails alone; the result at index i (an IngestResult or the Error) answers bodies[i].
+   */
+  async ingestBodies(bodies: readonly IngestBody[]): Promise<Array<IngestResult | Error>> {
+    const prepared = await Promise.all(
+      bodies.map(async ({ projectId, format, body }) => {
+        try {
+          return await this.prepare(projectId, decodeBody(format, body));
+        } catch (error) {
+          return { projectId, spans: [], rejected: 0, reasons: [], failure: error };
+        }
+      }),
+    );
+    return this.write(prepared);
+  }
+
+  async close(): Promise<void> {}
+
+  private async prepare(projectId: string, decoded: DecodedExport): Promise<PreparedBody> {
     const spans: CanonicalSpan[] = [];
     const reasons = [...decoded.rejectionReasons];
     let rejected = decoded.rejectedSpans;
@@ -50,15 +94,42 @@ export class IngestService implements Ingestor {
       }
     }
     await costSpans(projectId, spans, this.prices);
-    const { inserted } =
-      spans.length > 0
-        ? await this.serializeWrites(() => this.store.insertSpans(projectId, spans))
-        : { inserted: 0 };
-    return { accepted: spans.length, inserted, rejected, errorMessage: summarize(reasons, rejected) };
+    return { projectId, spans, rejected, reasons };
   }
 
-  async close(): Promise<void> {}
+  private async write(prepared: readonly PreparedBody[]): Promise<Array<IngestResult | Error>> {
+    const byProject = new Map<string, PreparedBody[]>();
+    for (const body of prepared) {
+      if (body.failure !== undefined || body.spans.length === 0) continue;
+      byProject.set(body.projectId, [...(byProject.get(body.projectId) ?? []), body]);
+    }
+    if (byProject.size > 0) {
+      await this.serializeWrites(async () => {
+        for (const [projectId, bodies] of byProject) {
+          try {
+            await this.store.insertSpans(
+              projectId,
+              bodies.flatMap((body) => body.spans),
+            );
+          } catch (error) {
+            for (const body of bodies) body.failure = error;
+          }
+        }
+      });
+    }
+    return prepared.map((body) =>
+      body.failure !== undefined
+        ? asError(body.failure)
+        : {
+            accepted: body.spans.length,
+            rejected: body.rejected,
+            errorMessage: summarize(body.reasons, body.rejected),
+          },
+    );
+  }
 }
+
+const asError = (failure: unknown) => (failure instanceof Error ? failure : new Error(String(failure)));
 
 function summarize(reasons: string[], rejected: number): string {
   if (rejected === 0) return '';

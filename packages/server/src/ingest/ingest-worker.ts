@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorEnvelope } from '@sextant/core';
 import { openStore } from '@sextant/store';
 import type { OtlpFormat } from './decode-body.js';
-import { IngestService } from './ingest-service.js';
+import { type IngestResult, IngestService } from './ingest-service.js';
 import { sharedWriteLock } from './shared-write-lock.js';
 
 export interface IngestRequest {
@@ -15,36 +15,61 @@ export interface IngestRequest {
 }
 
 export type IngestReply =
-  | { id: number; result: import('./ingest-service.js').IngestResult }
+  | { id: number; result: IngestResult }
   | { id: number; error: { status: number; code: string; message: string; detail?: string } };
 
 const { storeLocation, writeLock } = workerData as { storeLocation: string; writeLock: SharedArrayBuffer };
 const store = openStore(storeLocation);
 const ingest = new IngestService(store, sharedWriteLock(writeLock));
 
-// One batch at a time: the write lock is not re-entrant, so a second batch must not start (and block
-// this thread waiting for the lock) while the first still holds it across an await.
-let queue: Promise<void> = Promise.resolve();
+/** Most requests stored in one group commit, so one turn of the lock stays short. */
+const maxGroupRequests = 16;
+
+// Requests wait here while this thread writes (or waits for the write lock, blocking its event loop);
+// the next turn takes all of them at once, so a busy server commits in bigger, cheaper groups.
+const waiting: IngestRequest[] = [];
+let draining = false;
+let closing = false;
 
 parentPort?.on('message', (request: IngestRequest | 'close') => {
-  queue = queue.then(() => handle(request));
+  if (request === 'close') closing = true;
+  else waiting.push(request);
+  void drain();
 });
 
-async function handle(request: IngestRequest | 'close'): Promise<void> {
-  if (request === 'close') {
+async function drain(): Promise<void> {
+  if (draining) return;
+  draining = true;
+  while (waiting.length > 0) {
+    await storeGroup(waiting.splice(0, maxGroupRequests));
+    // Let messages that arrived during the write be delivered before taking the next group.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  draining = false;
+  if (closing) {
     await store.close();
     parentPort?.close();
-    return;
   }
+}
+
+async function storeGroup(requests: readonly IngestRequest[]): Promise<void> {
+  let results: Array<IngestResult | Error>;
   try {
-    const result = await ingest.ingestBody(request.projectId, request.format, request.body);
-    parentPort?.postMessage({ id: request.id, result } satisfies IngestReply);
+    results = await ingest.ingestBodies(requests);
   } catch (error) {
-    const { status, body } = toErrorEnvelope(error);
-    const detail = status >= 500 ? String((error as Error)?.stack ?? error) : undefined;
+    results = requests.map(() => error as Error);
+  }
+  requests.forEach((request, index) => {
+    const result = results[index];
+    if (result && !(result instanceof Error)) {
+      parentPort?.postMessage({ id: request.id, result } satisfies IngestReply);
+      return;
+    }
+    const { status, body } = toErrorEnvelope(result);
+    const detail = status >= 500 ? String((result as Error)?.stack ?? result) : undefined;
     parentPort?.postMessage({
       id: request.id,
       error: { status, ...body.error, detail },
     } satisfies IngestReply);
-  }
+  });
 }
