@@ -9,6 +9,12 @@ export {
 export { bundledCatalogSource, loadBundledCatalog } from './catalog/bundled-catalog.js';
 export { type NormalizedCatalog, normalizeCatalog } from './catalog/normalize-catalog.js';
 export { countChatTokens, loadTokenCounter, type TokenCounter } from './count-tokens.js';
+export {
+  createOfflineEmbedder,
+  createProviderEmbedder,
+  type Embedder,
+  OFFLINE_EMBEDDER_ID,
+} from './embeddings/index.js';
 export { createGgufProvider, type GgufProviderOptions } from './gguf/gguf-provider.js';
 export { type GgufFileFacts, inspectGgufFile, sha256File } from './gguf/inspect-gguf-file.js';
 export type { ModelProvider, RemoteProviderOptions } from './provider-contract.js';
