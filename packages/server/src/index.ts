@@ -2,6 +2,14 @@ export { type AppOptions, createApp, type SextantApp } from './app.js';
 export { generateApiKey, hashApiKey } from './auth/api-key.js';
 export { type Ingestor, type IngestResult, IngestService } from './ingest/ingest-service.js';
 export { IngestWorkerPool } from './ingest/ingest-worker-pool.js';
+export { createJobRunner } from './jobs/create-job-runner.js';
+export {
+  type JobContext,
+  type JobHandler,
+  JobRunner,
+  type JobRunnerOptions,
+} from './jobs/job-runner.js';
+export { type ScheduleEntry, schedules } from './jobs/schedules.js';
 export { type AddFromTraceInput, DatasetService } from './services/dataset-service.js';
 export { CredentialCipher, secretFilePath } from './services/model-credential-cipher.js';
 export {

@@ -5,6 +5,8 @@ import { SextantError } from '@sextant/core';
 import type { Store } from '@sextant/store';
 import { type AppOptions, createApp } from './app.js';
 import { IngestWorkerPool } from './ingest/ingest-worker-pool.js';
+import { createJobRunner } from './jobs/create-job-runner.js';
+import type { JobRunner } from './jobs/job-runner.js';
 import { ProjectService } from './services/project-service.js';
 
 export interface StartServerOptions extends AppOptions {
@@ -17,6 +19,11 @@ export interface StartServerOptions extends AppOptions {
    * thread). Needs a store other processes and threads can open (a file, not `:memory:`).
    */
   ingestWorkers?: number;
+  /**
+   * The background job runner (online evaluation, retention, alerts...). Default on, polling every
+   * second; `false` leaves it off (tests that drive jobs call `runner.tick()` themselves).
+   */
+  jobs?: false | { pollMs?: number; concurrency?: number };
 }
 
 export interface RunningServer {
@@ -24,6 +31,8 @@ export interface RunningServer {
   port: number;
   /** The `default` project's key when this start created it; shown once, never stored in clear. */
   bootstrapKey: string | null;
+  /** The started job runner, or null when `jobs: false`. */
+  jobs: JobRunner | null;
   close(): Promise<void>;
 }
 
@@ -50,16 +59,23 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     server.listen(options.port ?? 4318, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const jobs =
+    options.jobs === false
+      ? null
+      : createJobRunner({ store: options.store, ...options.jobs, logError: options.logError });
+  jobs?.start();
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${port}`,
     port,
     bootstrapKey,
+    jobs,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await jobs?.stop();
       await app.close();
       await pool?.close();
     },
