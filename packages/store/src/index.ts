@@ -6,6 +6,14 @@ export type {
   DatasetStore,
   DatasetVersionRecord,
 } from './dataset-store.js';
+export type {
+  ClaimJobsInput,
+  EnqueueJobInput,
+  JobListQuery,
+  JobRecord,
+  JobStatus,
+  JobStore,
+} from './job-store.js';
 export { defaultDatabasePath, openStore } from './open-store.js';
 export type { OpenDatabaseOptions } from './sqlite/open-database.js';
 export { openSqliteStore } from './sqlite/sqlite-store.js';

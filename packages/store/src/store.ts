@@ -13,6 +13,7 @@ import type {
   TraceSummary,
 } from '@sextant/core';
 import type { DatasetStore } from './dataset-store.js';
+import type { JobStore } from './job-store.js';
 import type { VersionedRegistry } from './versioned-registry.js';
 
 /** A project: the unit of isolation. Every record belongs to exactly one. */
@@ -119,6 +120,8 @@ export interface Store {
   readonly releases: VersionedRegistry<ReleaseDefinition>;
   /** Versioned datasets of evaluation items, with streamed imports. */
   readonly datasets: DatasetStore;
+  /** The durable background job queue (online evaluation, retention, alerts, drift checks). */
+  readonly jobs: JobStore;
 
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { type CanonicalSpan, emptySpan, type TraceQueryInput, traceQuerySchema }
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { registerDatasetCases } from './dataset-store.suite.js';
+import { registerJobCases } from './jobs.suite.js';
 import { registerMetricsCases } from './metrics.suite.js';
 import { registerModelCases } from './models.suite.js';
 import { registerSessionCases } from './sessions.suite.js';
@@ -286,6 +287,7 @@ export function runStoreContract(
     registerRegistryCases(test, () => store);
     registerDatasetCases(test, () => store);
     registerSessionCases(test, () => store);
+    registerJobCases(test, () => store);
 
     test('never returns another project’s traces', async () => {
       const span = makeSpan({ input: { type: 'text', text: 'secret plans' }, sessionId: 'shared' });

@@ -11,6 +11,7 @@ import type { ApiKeyRecord, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
 import { createSqliteDatasetStore } from './sqlite-dataset-store.js';
+import { createSqliteJobStore } from './sqlite-job-store.js';
 import { createSqliteMetricsReader } from './sqlite-metrics-reader.js';
 import { createSqliteModelStore } from './sqlite-model-store.js';
 import { createSqlitePromptStore } from './sqlite-prompt-store.js';
@@ -68,6 +69,7 @@ class SqliteStore implements Store {
   readonly prompts: Store['prompts'];
   readonly releases: Store['releases'];
   readonly datasets: Store['datasets'];
+  readonly jobs: Store['jobs'];
 
   constructor(
     private readonly db: Database.Database,
@@ -81,6 +83,7 @@ class SqliteStore implements Store {
     this.prompts = createSqlitePromptStore(db);
     this.releases = createSqliteReleaseStore(db);
     this.datasets = createSqliteDatasetStore(db);
+    this.jobs = createSqliteJobStore(db);
   }
 
   async createProject(input: { id: string; name: string }): Promise<Project> {
