@@ -1,3 +1,4 @@
+export type { AppendAuditInput, AuditEntry, AuditQuery, AuditStore } from './audit-store.js';
 export type {
   DatasetChanges,
   DatasetItemPage,

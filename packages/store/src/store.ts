@@ -12,6 +12,7 @@ import type {
   TraceQuery,
   TraceSummary,
 } from '@sextant/core';
+import type { AuditStore } from './audit-store.js';
 import type { DatasetStore } from './dataset-store.js';
 import type { JobStore } from './job-store.js';
 import type { VersionedRegistry } from './versioned-registry.js';
@@ -118,6 +119,8 @@ export interface Store {
   readonly prompts: VersionedRegistry<PromptDefinition>;
   /** Versioned releases (bundles of prompt versions, models, parameters...), labelled like prompts. */
   readonly releases: VersionedRegistry<ReleaseDefinition>;
+  /** The append-only log of changes (who, when, what, before and after). */
+  readonly audit: AuditStore;
   /** Versioned datasets of evaluation items, with streamed imports. */
   readonly datasets: DatasetStore;
   /** The durable background job queue (online evaluation, retention, alerts, drift checks). */

@@ -1,6 +1,7 @@
 import { type CanonicalSpan, emptySpan, type TraceQueryInput, traceQuerySchema } from '@sextant/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
+import { registerAuditCases } from './audit.suite.js';
 import { registerDatasetCases } from './dataset-store.suite.js';
 import { registerJobCases } from './jobs.suite.js';
 import { registerMetricsCases } from './metrics.suite.js';
@@ -286,6 +287,7 @@ export function runStoreContract(
     registerModelCases(test, () => store);
     registerRegistryCases(test, () => store);
     registerDatasetCases(test, () => store);
+    registerAuditCases(test, () => store);
     registerSessionCases(test, () => store);
     registerJobCases(test, () => store);
 

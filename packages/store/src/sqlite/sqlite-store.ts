@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import type { ApiKeyRecord, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
+import { createSqliteAuditStore } from './sqlite-audit-store.js';
 import { createSqliteDatasetStore } from './sqlite-dataset-store.js';
 import { createSqliteJobStore } from './sqlite-job-store.js';
 import { createSqliteMetricsReader } from './sqlite-metrics-reader.js';
@@ -68,6 +69,7 @@ class SqliteStore implements Store {
   private readonly models: ReturnType<typeof createSqliteModelStore>;
   readonly prompts: Store['prompts'];
   readonly releases: Store['releases'];
+  readonly audit: Store['audit'];
   readonly datasets: Store['datasets'];
   readonly jobs: Store['jobs'];
 
@@ -82,6 +84,7 @@ class SqliteStore implements Store {
     this.models = createSqliteModelStore(db);
     this.prompts = createSqlitePromptStore(db);
     this.releases = createSqliteReleaseStore(db);
+    this.audit = createSqliteAuditStore(db);
     this.datasets = createSqliteDatasetStore(db);
     this.jobs = createSqliteJobStore(db);
   }
