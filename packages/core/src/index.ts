@@ -17,6 +17,19 @@ export {
   parseJsonlItem,
 } from './datasets/import-mapping.js';
 export { createLineSplitter, type NumberedLine } from './datasets/line-splitter.js';
+export {
+  type Experiment,
+  type ExperimentInput,
+  type ExperimentRun,
+  type ExperimentRunInput,
+  type ExperimentStatus,
+  experimentEvaluatorSchema,
+  experimentIdSchema,
+  experimentInputSchema,
+  experimentRunSchema,
+  experimentStatusSchema,
+  type ParsedExperimentInput,
+} from './experiments/experiment.js';
 export { type ErrorCode, type ErrorEnvelope, SextantError, toErrorEnvelope } from './errors.js';
 export {
   aliasNameSchema,
@@ -150,6 +163,21 @@ export {
 export { diffReleases } from './releases/release-diff.js';
 export { readReleaseFile } from './releases/release-file.js';
 export { fail, ok, type Result } from './result.js';
+export {
+  type Score,
+  type ScoreInput,
+  type ScorePostInput,
+  type ScoreQuery,
+  type ScoreSeriesGroup,
+  type ScoreSeriesPoint,
+  type ScoreSeriesQuery,
+  type ScoreSource,
+  scoreInputSchema,
+  scoreNameSchema,
+  scoreSchema,
+  scoreSeriesGroupSchema,
+  scoreSourceSchema,
+} from './scores/score.js';
 export {
   type CanonicalSpan,
   type ChatMessage,

@@ -18,6 +18,7 @@ import { mountOtlpRoute } from './routes/otlp-route.js';
 import { mountProjectRoutes } from './routes/project-routes.js';
 import { mountPromptRoutes } from './routes/prompt-routes.js';
 import { mountReleaseRoutes } from './routes/release-routes.js';
+import { mountScoreRoutes } from './routes/score-routes.js';
 import { mountTraceRoutes } from './routes/trace-routes.js';
 import { DatasetService } from './services/dataset-service.js';
 import { CredentialCipher } from './services/model-credential-cipher.js';
@@ -26,6 +27,7 @@ import { ModelService } from './services/model-service.js';
 import { ProjectService } from './services/project-service.js';
 import { PromptService } from './services/prompt-service.js';
 import { ReleaseService } from './services/release-service.js';
+import { ScoreService } from './services/score-service.js';
 import { TraceService } from './services/trace-service.js';
 import { version } from './version.js';
 
@@ -118,6 +120,7 @@ export function createApp(options: AppOptions): SextantApp {
   mountPromptRoutes(app, prompts);
   mountReleaseRoutes(app, new ReleaseService(options.store, prompts));
   mountDatasetRoutes(app, new DatasetService(options.store));
+  mountScoreRoutes(app, new ScoreService(options.store));
   const cipher = CredentialCipher.forStore(options.store.location, options.gateway?.environment);
   const registry = new ModelRegistry(options.store, cipher, { logError });
   mountModelsRoutes(app, new ModelService(options.store, cipher, registry));

@@ -15,7 +15,9 @@ export type {
   JobStatus,
   JobStore,
 } from './job-store.js';
+export type { ExperimentStore } from './experiment-store.js';
 export { defaultDatabasePath, openStore } from './open-store.js';
+export type { ScoreStore } from './score-store.js';
 export type { OpenDatabaseOptions } from './sqlite/open-database.js';
 export { openSqliteStore } from './sqlite/sqlite-store.js';
 export type {

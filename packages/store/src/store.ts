@@ -14,7 +14,9 @@ import type {
 } from '@sextant/core';
 import type { AuditStore } from './audit-store.js';
 import type { DatasetStore } from './dataset-store.js';
+import type { ExperimentStore } from './experiment-store.js';
 import type { JobStore } from './job-store.js';
+import type { ScoreStore } from './score-store.js';
 import type { VersionedRegistry } from './versioned-registry.js';
 
 /** A project: the unit of isolation. Every record belongs to exactly one. */
@@ -123,6 +125,10 @@ export interface Store {
   readonly audit: AuditStore;
   /** Versioned datasets of evaluation items, with streamed imports. */
   readonly datasets: DatasetStore;
+  /** Scores of traces from experiments, online rules, people and API callers. */
+  readonly scores: ScoreStore;
+  /** Experiments over datasets and their item runs. */
+  readonly experiments: ExperimentStore;
   /** The durable background job queue (online evaluation, retention, alerts, drift checks). */
   readonly jobs: JobStore;
 

@@ -43,6 +43,12 @@ const datasetRoutes = [
   ['POST', '/api/datasets/shared/import?format=jsonl', '{"input":"x"}'],
   ['GET', '/api/datasets/shared/export', undefined],
 ] as const;
+/** Every score route (scores are written on trace `secret`'s id by project A). */
+const scoreRoutes = [
+  ['GET', '/api/scores', undefined],
+  ['POST', '/api/scores', { scores: [{ traceId: '0'.repeat(32), name: 'x', value: 1 }] }],
+  ['GET', '/api/scores/series?start=2020-01-01&end=2030-01-01&bucketSeconds=86400', undefined],
+] as const;
 describe('project isolation, route by route', () => {
   let live: LiveServer;
   const traceA = randomTraceId();
@@ -199,6 +205,28 @@ describe('project isolation, route by route', () => {
     expect(ofA.dataset).toMatchObject({ latestVersion: 1, itemCount: 1 });
   });
 
+  it('score routes read and write only the key’s project', async () => {
+    const written = await request(live, live.keyA, 'POST', '/api/scores', {
+      scores: [{ id: 'secret-score', traceId: traceA, name: 'secret', value: 1 }],
+    });
+    expect(written.status).toBe(201);
+    const listB = (await request(live, live.keyB, 'GET', '/api/scores')).body as { scores: unknown[] };
+    expect(JSON.stringify(listB)).not.toContain('secret');
+    const seriesB = (await request(live, live.keyB, 'GET', scoreRoutes[2][1])).body as { points: unknown[] };
+    expect(seriesB.points).toEqual([]);
+    // The same id in B is B's own score; A's is untouched.
+    const ofB = await request(live, live.keyB, 'POST', '/api/scores', {
+      scores: [{ id: 'secret-score', traceId: traceA, name: 'other', value: 0 }],
+    });
+    expect((ofB.body as { inserted: number }).inserted).toBe(1);
+    const ofA = (await request(live, live.keyA, 'GET', `/api/scores?traceIds=${traceA}`)).body as {
+      scores: { name: string }[];
+    };
+    expect(ofA.scores.map((score) => score.name)).toEqual(['secret']);
+    const detailB = await request(live, live.keyB, 'GET', `/api/traces/${traceA}`);
+    expect(detailB.status).toBe(404);
+  });
+
   it('every route refuses a missing or wrong key with 401 and the envelope', async () => {
     for (const [method, route] of [
       ['GET', '/api/traces'],
@@ -213,6 +241,7 @@ describe('project isolation, route by route', () => {
       ['POST', '/v1/traces'],
       ...registryRoutes,
       ...datasetRoutes,
+      ...scoreRoutes,
     ] as const) {
       for (const key of [null, 'sk-sx-not-a-real-key']) {
         const response = await request(live, key, method, route);

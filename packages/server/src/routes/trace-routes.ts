@@ -11,6 +11,7 @@ import {
 import type { AppEnv } from '../http/app-env.js';
 import { errorResponses, jsonContent } from '../http/schemas.js';
 import type { TraceService } from '../services/trace-service.js';
+import { scoreJson, scoreResponseSchema } from './score-routes.js';
 
 type SpanTreeNode = { span: z.infer<typeof canonicalSpanSchema>; children: SpanTreeNode[] };
 // Named, so the OpenAPI generator emits a $ref for the recursion instead of expanding it forever.
@@ -19,7 +20,11 @@ const spanTreeNodeSchema: z.ZodType<SpanTreeNode> = z
   .openapi('SpanTreeNode');
 
 const traceDetailSchema = z
-  .object({ trace: traceSummarySchema, tree: z.array(spanTreeNodeSchema) })
+  .object({
+    trace: traceSummarySchema,
+    tree: z.array(spanTreeNodeSchema),
+    scores: z.array(scoreResponseSchema).describe('Scores of the trace and its spans, newest first'),
+  })
   .openapi('TraceDetail');
 
 const listTraces = createRoute({
@@ -67,7 +72,7 @@ export function mountTraceRoutes(app: OpenAPIHono<AppEnv>, traces: TraceService)
     const { traceId } = context.req.valid('param');
     const detail = await traces.getTrace(context.var.projectId, traceId.toLowerCase());
     if (!detail) throw new SextantError('not_found', `trace '${traceId}' not found in this project`);
-    return context.json(detail, 200);
+    return context.json({ ...detail, scores: detail.scores.map(scoreJson) }, 200);
   });
   app.openapi(listSessions, async (context) =>
     context.json(await traces.listSessions(context.var.projectId, context.req.valid('query')), 200),

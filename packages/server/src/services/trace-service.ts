@@ -1,6 +1,7 @@
 import {
   buildSpanTree,
   type CanonicalSpan,
+  type Score,
   type SessionPage,
   type SessionQuery,
   type TracePage,
@@ -26,14 +27,15 @@ export class TraceService {
   async getTrace(
     projectId: string,
     traceId: string,
-  ): Promise<{ trace: TraceSummary; tree: SpanTreeNode[] } | null> {
+  ): Promise<{ trace: TraceSummary; tree: SpanTreeNode[]; scores: Score[] } | null> {
     const detail = await this.store.getTrace(projectId, traceId);
     if (!detail) return null;
+    const scores = await this.store.scores.listScores(projectId, { traceIds: [traceId], limit: 10_000 });
     const strip = (node: ReturnType<typeof buildSpanTree>[number]): SpanTreeNode => ({
       span: node.span,
       children: node.children.map(strip),
     });
-    return { trace: detail.trace, tree: buildSpanTree(detail.spans).map(strip) };
+    return { trace: detail.trace, tree: buildSpanTree(detail.spans).map(strip), scores };
   }
 
   /** Conversations with their totals, newest activity first. */

@@ -3,10 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { registerAuditCases } from './audit.suite.js';
 import { registerDatasetCases } from './dataset-store.suite.js';
+import { registerExperimentCases } from './experiments.suite.js';
 import { registerJobCases } from './jobs.suite.js';
 import { registerMetricsCases } from './metrics.suite.js';
 import { registerModelCases } from './models.suite.js';
 import { registerSessionCases } from './sessions.suite.js';
+import { registerScoreCases } from './scores.suite.js';
 import { registerRegistryCases } from './versioned-registry.suite.js';
 
 /** Cases an adapter cannot pass, by name, each with the reason beside it. */
@@ -289,6 +291,8 @@ export function runStoreContract(
     registerDatasetCases(test, () => store);
     registerAuditCases(test, () => store);
     registerSessionCases(test, () => store);
+    registerScoreCases(test, () => store, makeSpan);
+    registerExperimentCases(test, () => store);
     registerJobCases(test, () => store);
 
     test('never returns another project’s traces', async () => {

@@ -12,11 +12,13 @@ import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
 import { createSqliteAuditStore } from './sqlite-audit-store.js';
 import { createSqliteDatasetStore } from './sqlite-dataset-store.js';
+import { createSqliteExperimentStore } from './sqlite-experiment-store.js';
 import { createSqliteJobStore } from './sqlite-job-store.js';
 import { createSqliteMetricsReader } from './sqlite-metrics-reader.js';
 import { createSqliteModelStore } from './sqlite-model-store.js';
 import { createSqlitePromptStore } from './sqlite-prompt-store.js';
 import { createSqliteReleaseStore } from './sqlite-release-store.js';
+import { createSqliteScoreStore } from './sqlite-score-store.js';
 import { createSqliteSessionReader } from './sqlite-session-reader.js';
 import { createSqliteSpanWriter } from './sqlite-span-writer.js';
 import { createSqliteTraceReader } from './sqlite-trace-reader.js';
@@ -71,6 +73,8 @@ class SqliteStore implements Store {
   readonly releases: Store['releases'];
   readonly audit: Store['audit'];
   readonly datasets: Store['datasets'];
+  readonly scores: Store['scores'];
+  readonly experiments: Store['experiments'];
   readonly jobs: Store['jobs'];
 
   constructor(
@@ -86,6 +90,8 @@ class SqliteStore implements Store {
     this.releases = createSqliteReleaseStore(db);
     this.audit = createSqliteAuditStore(db);
     this.datasets = createSqliteDatasetStore(db);
+    this.scores = createSqliteScoreStore(db);
+    this.experiments = createSqliteExperimentStore(db);
     this.jobs = createSqliteJobStore(db);
   }
 

@@ -1,0 +1,196 @@
+import { type Experiment, type ExperimentRun, SextantError } from '@sextant/core';
+import type Database from 'better-sqlite3';
+import type { ExperimentStore } from '../experiment-store.js';
+
+interface ExperimentRow {
+  id: string;
+  name: string;
+  dataset_name: string;
+  dataset_version: number;
+  release_name: string | null;
+  release_version: number | null;
+  prompt_versions: string | null;
+  model: string | null;
+  repeats: number;
+  item_count: number;
+  evaluators: string;
+  metadata: string;
+  status: Experiment['status'];
+  created_at: number;
+  updated_at: number;
+}
+interface RunRow {
+  experiment_id: string;
+  item_id: string;
+  repeat: number;
+  trace_id: string;
+  output: string | null;
+  error: string | null;
+  latency_ms: number;
+  cost: number | null;
+  created_at: number;
+}
+
+function toExperiment(row: ExperimentRow): Experiment {
+  const experiment: Experiment = {
+    id: row.id,
+    name: row.name,
+    datasetName: row.dataset_name,
+    datasetVersion: row.dataset_version,
+    repeats: row.repeats,
+    itemCount: row.item_count,
+    evaluators: JSON.parse(row.evaluators),
+    metadata: JSON.parse(row.metadata),
+    status: row.status,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+  if (row.release_name !== null && row.release_version !== null) {
+    experiment.release = { name: row.release_name, version: row.release_version };
+  }
+  if (row.prompt_versions !== null) experiment.promptVersions = JSON.parse(row.prompt_versions);
+  if (row.model !== null) experiment.model = row.model;
+  return experiment;
+}
+
+function toRun(row: RunRow): ExperimentRun {
+  const run: ExperimentRun = {
+    experimentId: row.experiment_id,
+    itemId: row.item_id,
+    repeat: row.repeat,
+    traceId: row.trace_id,
+    output: row.output === null ? null : JSON.parse(row.output),
+    latencyMs: row.latency_ms,
+    createdAt: new Date(row.created_at),
+  };
+  if (row.error !== null) run.error = row.error;
+  if (row.cost !== null) run.cost = row.cost;
+  return run;
+}
+
+/** The experiments part of the SQLite store. */
+export function createSqliteExperimentStore(db: Database.Database): ExperimentStore {
+  const select = db.prepare('SELECT * FROM experiments WHERE project_id = ? AND id = ?');
+  const upsertRun = db.prepare(
+    `INSERT OR REPLACE INTO experiment_runs (project_id, experiment_id, item_id, repeat, trace_id, output, error,
+       latency_ms, cost, created_at)
+     VALUES (@project_id, @experiment_id, @item_id, @repeat, @trace_id, @output, @error, @latency_ms, @cost,
+       @created_at)`,
+  );
+  const writeRuns = db.transaction(
+    (projectId: string, experimentId: string, runs: Parameters<ExperimentStore['putRuns']>[2]) => {
+      if (!select.get(projectId, experimentId)) {
+        throw new SextantError('not_found', `experiment '${experimentId}' not found in this project`);
+      }
+      const now = Date.now();
+      for (const run of runs) {
+        upsertRun.run({
+          project_id: projectId,
+          experiment_id: experimentId,
+          item_id: run.itemId,
+          repeat: run.repeat,
+          trace_id: run.traceId,
+          output: run.output === undefined ? null : JSON.stringify(run.output),
+          error: run.error ?? null,
+          latency_ms: run.latencyMs,
+          cost: run.cost ?? null,
+          created_at: now,
+        });
+      }
+      db.prepare('UPDATE experiments SET updated_at = ? WHERE project_id = ? AND id = ?').run(
+        now,
+        projectId,
+        experimentId,
+      );
+      return runs.length;
+    },
+  );
+
+  return {
+    async create(projectId, input) {
+      const now = Date.now();
+      try {
+        db.prepare(
+          `INSERT INTO experiments (project_id, id, name, dataset_name, dataset_version, release_name,
+             release_version, prompt_versions, model, repeats, item_count, evaluators, metadata, status,
+             created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
+        ).run(
+          projectId,
+          input.id,
+          input.name,
+          input.datasetName,
+          input.datasetVersion,
+          input.release?.name ?? null,
+          input.release?.version ?? null,
+          input.promptVersions ? JSON.stringify(input.promptVersions) : null,
+          input.model ?? null,
+          input.repeats,
+          input.itemCount,
+          JSON.stringify(input.evaluators),
+          JSON.stringify(input.metadata),
+          now,
+          now,
+        );
+      } catch (error) {
+        if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+          throw new SextantError(
+            'conflict',
+            `experiment '${input.id}' already exists; resume it or choose another id`,
+          );
+        }
+        throw error;
+      }
+      return toExperiment(select.get(projectId, input.id) as ExperimentRow);
+    },
+
+    async get(projectId, id) {
+      const row = select.get(projectId, id) as ExperimentRow | undefined;
+      return row ? toExperiment(row) : null;
+    },
+
+    async list(projectId, query = {}) {
+      const rows = db
+        .prepare(
+          `SELECT * FROM experiments WHERE project_id = @projectId
+             AND (@datasetName IS NULL OR dataset_name = @datasetName)
+           ORDER BY created_at DESC, id DESC LIMIT @limit`,
+        )
+        .all({
+          projectId,
+          datasetName: query.datasetName ?? null,
+          limit: query.limit ?? 200,
+        }) as ExperimentRow[];
+      return rows.map(toExperiment);
+    },
+
+    async setStatus(projectId, id, status) {
+      const result = db
+        .prepare('UPDATE experiments SET status = ?, updated_at = ? WHERE project_id = ? AND id = ?')
+        .run(status, Date.now(), projectId, id);
+      return result.changes > 0;
+    },
+
+    async putRuns(projectId, experimentId, runs) {
+      return { written: writeRuns(projectId, experimentId, runs) };
+    },
+
+    async listRuns(projectId, experimentId) {
+      const rows = db
+        .prepare(
+          `SELECT * FROM experiment_runs WHERE project_id = ? AND experiment_id = ? ORDER BY item_id, repeat`,
+        )
+        .all(projectId, experimentId) as RunRow[];
+      return rows.map(toRun);
+    },
+
+    async listRunKeys(projectId, experimentId) {
+      return db
+        .prepare(
+          `SELECT item_id AS itemId, repeat FROM experiment_runs WHERE project_id = ? AND experiment_id = ?
+           ORDER BY item_id, repeat`,
+        )
+        .all(projectId, experimentId) as { itemId: string; repeat: number }[];
+    },
+  };
+}
