@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { type LatencyHistogram, latencyBin, percentileFromHistogram } from '../latency-histogram.js';
 import { rollupHours } from '../model-call-hours.js';
 
-interface BinRow {
+export interface BinRow {
   bucket: number;
   grp: string | null;
   bin: number;
@@ -86,7 +86,7 @@ export function createSqliteMetricsReader(db: Database.Database) {
   };
 }
 
-function foldBins(rows: readonly BinRow[]): MetricPoint[] {
+export function foldBins(rows: readonly BinRow[]): MetricPoint[] {
   const points = new Map<string, MetricPoint & { histogram: LatencyHistogram }>();
   for (const row of rows) {
     const key = `${row.bucket}\u0000${row.grp}`;
