@@ -17,4 +17,5 @@ export {
 } from './embeddings/index.js';
 export { createGgufProvider, type GgufProviderOptions } from './gguf/gguf-provider.js';
 export { type GgufFileFacts, inspectGgufFile, sha256File } from './gguf/inspect-gguf-file.js';
+export { createJudgeModel, type JudgeModelOptions } from './judge/create-judge-model.js';
 export type { ModelProvider, RemoteProviderOptions } from './provider-contract.js';

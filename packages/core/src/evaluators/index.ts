@@ -68,6 +68,13 @@ export {
   levenshteinDistance,
   levenshteinSimilarity,
 } from './levenshtein.js';
+export {
+  createModelEvaluator,
+  type ModelEvaluatorDependencies,
+  type ModelEvaluatorName,
+  modelEvaluatorNames,
+  modelEvaluatorSettings,
+} from './model-evaluators.js';
 export { type ObservedToolCall, observedToolCalls, type ToolCallSource } from './observed-tool-calls.js';
 export {
   type AnswerRelevanceEmbeddingOptions,

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { SextantError } from '../errors.js';
+import { embeddingSimilarity } from './embedding-similarity.js';
+import type { Evaluator } from './evaluator.js';
+import type { EmbedTexts, JudgeModel } from './judge/judge-model.js';
+import { pairwiseJudge } from './judge/pairwise-judge.js';
+import { pointwiseJudge } from './judge/pointwise-judge.js';
+import { answerRelevance, answerRelevanceEmbedding } from './rag/answer-relevance.js';
+import { contextRelevance } from './rag/context-relevance.js';
+import { faithfulness } from './rag/faithfulness.js';
+import { targetSelectorSchema } from './select-target.js';
+
+/** What model-based evaluators are built from; the server supplies both from configured models. */
+export interface ModelEvaluatorDependencies {
+  /** A judge for a model id or gateway alias. */
+  judge(model: string): JudgeModel;
+  /** An embedder: the named embedding model, or the offline sentence encoder when none is named. */
+  embedder(model?: string): Promise<{ id: string; embed: EmbedTexts }>;
+}
+
+const threshold = z.number().min(0).max(1).optional();
+const judgeModel = z.string().min(1, 'name the judge model: a model id or gateway alias');
+const name = z.string().min(1).optional();
+
+/** Settings of each model-based evaluator, by registry name; what an experiment or rule stores. */
+export const modelEvaluatorSettings = {
+  'llm-judge': z.strictObject({
+    model: judgeModel,
+    rubric: z.string().min(1, 'say what a good answer is'),
+    scale: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+    threshold,
+    name,
+  }),
+  'pairwise-judge': z.strictObject({ model: judgeModel, criteria: z.string().min(1), name }),
+  faithfulness: z.strictObject({
+    model: judgeModel,
+    context: targetSelectorSchema.optional(),
+    threshold,
+    name,
+  }),
+  'context-relevance': z.strictObject({
+    model: judgeModel,
+    context: targetSelectorSchema.optional(),
+    threshold,
+    name,
+  }),
+  'answer-relevance': z.strictObject({ model: judgeModel, threshold, name }),
+  'answer-relevance-embedding': z.strictObject({ embedder: z.string().optional(), threshold, name }),
+  'embedding-similarity': z.strictObject({ embedder: z.string().optional(), threshold, name }),
+} as const;
+
+export type ModelEvaluatorName = keyof typeof modelEvaluatorSettings;
+
+/** Names of the evaluators that need a model. */
+export const modelEvaluatorNames = Object.keys(modelEvaluatorSettings) as ModelEvaluatorName[];
+
+/**
+ * Builds a model-based evaluator by name from stored settings. Bad settings throw a SextantError naming
+ * the field; unknown names list the known ones.
+ * @example await createModelEvaluator('llm-judge', { model: 'openai/gpt-4o-mini', rubric: 'Is it correct?' }, dependencies)
+ */
+export async function createModelEvaluator(
+  evaluatorName: string,
+  settings: unknown,
+  dependencies: ModelEvaluatorDependencies,
+): Promise<Evaluator> {
+  if (!(evaluatorName in modelEvaluatorSettings)) {
+    throw new SextantError(
+      'bad_request',
+      `unknown model-based evaluator '${evaluatorName}'; known: ${modelEvaluatorNames.join(', ')}`,
+    );
+  }
+  const schema = modelEvaluatorSettings[evaluatorName as ModelEvaluatorName];
+  const parsed = schema.safeParse(settings ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` '${issue.path.join('.')}'` : '';
+    throw new SextantError('bad_request', `evaluator '${evaluatorName}' setting${where}: ${issue?.message}`);
+  }
+  const options = parsed.data as Record<string, unknown> & { model?: string; embedder?: string };
+  const judge = () => dependencies.judge(options.model as string);
+  switch (evaluatorName as ModelEvaluatorName) {
+    case 'llm-judge': {
+      const { rubric, scale } = options as z.infer<(typeof modelEvaluatorSettings)['llm-judge']>;
+      return pointwiseJudge({ ...options, rubric, scale, model: judge() });
+    }
+    case 'pairwise-judge':
+      return pairwiseJudge({ ...options, criteria: options.criteria as string, model: judge() });
+    case 'faithfulness':
+      return faithfulness({ ...options, model: judge() });
+    case 'context-relevance':
+      return contextRelevance({ ...options, model: judge() });
+    case 'answer-relevance':
+      return answerRelevance({ ...options, model: judge() });
+    case 'answer-relevance-embedding': {
+      const embedder = await dependencies.embedder(options.embedder);
+      return answerRelevanceEmbedding({ ...options, embed: embedder.embed, embedderId: embedder.id });
+    }
+    case 'embedding-similarity': {
+      const embedder = await dependencies.embedder(options.embedder);
+      return embeddingSimilarity({ ...options, embed: embedder.embed, embedderId: embedder.id });
+    }
+  }
+}

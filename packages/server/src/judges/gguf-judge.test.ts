@@ -1,0 +1,62 @@
+import { runEvaluator } from '@sextant/core/evaluators';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findTestModel } from '../../../providers/src/test-support/test-model.js';
+import { type LiveServer, request, startLiveServer } from '../test-support/live-server.js';
+import { createGatewayEvaluatorFactory } from './gateway-judge-models.js';
+
+let live: LiveServer;
+beforeAll(async () => {
+  live = await startLiveServer();
+});
+afterAll(() => live.stop());
+
+// End to end on real parts: a GGUF model added through the API, judge calls through the gateway,
+// embeddings from the offline sentence encoder. The tiny model writes stories, so the judge's verdict
+// is malformed by nature: this checks the mechanics, not judging quality.
+describe('model-based evaluators on a live server', () => {
+  it('judges through the gateway with the local GGUF model and traces the judge call', async () => {
+    const added = await request(live, live.keyA, 'POST', '/api/models', {
+      type: 'gguf',
+      file: findTestModel(),
+      id: 'local/stories260k',
+      threads: 1,
+    });
+    expect(added.status).toBe(201);
+    const factory = createGatewayEvaluatorFactory({ url: live.url, apiKey: live.keyA });
+    const judge = await factory('llm-judge', {
+      model: 'local/stories260k',
+      rubric: 'Is the answer correct?',
+    });
+    const result = await runEvaluator(judge, { input: 'What is the capital of France?', output: 'Paris' });
+    expect(result).toMatchObject({ success: false, error: { code: 'malformed_verdict' } });
+    expect(!result.success && result.error.message).toMatch(
+      /^llm-judge@[0-9a-f]{12}: local\/stories260k: the judge's reply has no score .*; the judge replied "/,
+    );
+    // The gateway writes spans in the background; wait for the judge call's span.
+    let listed = '';
+    for (let attempt = 0; attempt < 100 && !listed.includes('Rubric: Is the answer correct?'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      listed = JSON.stringify((await request(live, live.keyA, 'GET', '/api/traces?limit=5')).body);
+    }
+    expect(listed).toContain('Rubric: Is the answer correct?');
+    expect(listed).toContain('"models":["stories260k"]');
+  });
+
+  it('scores embedding similarity with the offline sentence encoder', async () => {
+    const factory = createGatewayEvaluatorFactory({ url: live.url, apiKey: live.keyA });
+    const evaluator = await factory('embedding-similarity', {});
+    const paraphrase = await runEvaluator(evaluator, {
+      output: 'How do I reset my password?',
+      expected: 'I forgot my password and need to change it',
+    });
+    const unrelated = await runEvaluator(evaluator, {
+      output: 'How do I reset my password?',
+      expected: 'The weather in Lyon is sunny today',
+    });
+    expect(paraphrase.success && unrelated.success).toBe(true);
+    const close = paraphrase.success ? paraphrase.value.score : 0;
+    const far = unrelated.success ? unrelated.value.score : 1;
+    expect(close).toBeGreaterThan(far + 0.2);
+    expect(evaluator.version).toMatch(/^1\+/);
+  }, 60_000);
+});
