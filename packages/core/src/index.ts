@@ -179,6 +179,33 @@ export {
   scoreSourceSchema,
 } from './scores/score.js';
 export {
+  type JudgeCalibrationRecord,
+  type PairwiseCandidate,
+  type ParsedReviewQueueInput,
+  pairwiseCandidateSchema,
+  type ReviewAnswer,
+  type ReviewItem,
+  type ReviewItemInput,
+  type ReviewQueue,
+  type ReviewQueueCounts,
+  type ReviewQueueInput,
+  type ReviewQueueKind,
+  reviewItemSchema,
+  reviewQueueInputSchema,
+  reviewQueueKindSchema,
+} from './reviews/review-queue.js';
+export {
+  type ScoreAnswerValue,
+  type ScoreCategory,
+  type ScoreConfig,
+  type ScoreConfigInput,
+  type ScoreConfigType,
+  scoreAnswer,
+  scoreCategoriesOf,
+  scoreConfigSchema,
+  scoreConfigTypeSchema,
+} from './reviews/score-config.js';
+export {
   type CanonicalSpan,
   type ChatMessage,
   canonicalSpanSchema,

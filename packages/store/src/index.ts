@@ -17,6 +17,9 @@ export type {
 } from './job-store.js';
 export type { ExperimentStore } from './experiment-store.js';
 export { defaultDatabasePath, openStore } from './open-store.js';
+export type { ReviewSettings, ReviewStore, ScoreConfigRecord } from './review-store.js';
+export type { PostgresOptions } from './postgres/postgres-database.js';
+export { openPostgresStore, PostgresStore } from './postgres/postgres-store.js';
 export type { ScoreStore } from './score-store.js';
 export type { OpenDatabaseOptions } from './sqlite/open-database.js';
 export { openSqliteStore } from './sqlite/sqlite-store.js';

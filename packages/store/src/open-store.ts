@@ -1,4 +1,4 @@
-import { SextantError } from '@sextant/core';
+import { openPostgresStore } from './postgres/postgres-store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -6,17 +6,11 @@ import type { Store } from './store.js';
 export const defaultDatabasePath = './.sextant/sextant.db';
 
 /**
- * Opens the store a location names: a file path or `sqlite:PATH` for the embedded store.
+ * Opens the store a location names: a file path or `sqlite:PATH` for the embedded store, or a
+ * `postgres://user:password@host:port/database` URL (optionally `?schema=name`) for PostgreSQL.
  * @example const store = openStore(process.env.SEXTANT_DB ?? defaultDatabasePath);
  */
 export function openStore(location: string): Store {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new SextantError(
-      'bad_request',
-      `PostgreSQL stores are not supported yet ('${redact(location)}'); use a SQLite file path`,
-    );
-  }
+  if (/^postgres(ql)?:\/\//.test(location)) return openPostgresStore(location);
   return openSqliteStore(location.replace(/^sqlite:/, ''));
 }
-
-const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');

@@ -16,6 +16,7 @@ import type { AuditStore } from './audit-store.js';
 import type { DatasetStore } from './dataset-store.js';
 import type { ExperimentStore } from './experiment-store.js';
 import type { JobStore } from './job-store.js';
+import type { ReviewStore } from './review-store.js';
 import type { ScoreStore } from './score-store.js';
 import type { VersionedRegistry } from './versioned-registry.js';
 
@@ -131,6 +132,8 @@ export interface Store {
   readonly experiments: ExperimentStore;
   /** The durable background job queue (online evaluation, retention, alerts, drift checks). */
   readonly jobs: JobStore;
+  /** Score configs, review queues, reviewers' answers and judge calibrations. */
+  readonly reviews: ReviewStore;
 
   close(): Promise<void>;
 }

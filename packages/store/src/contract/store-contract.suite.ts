@@ -7,6 +7,7 @@ import { registerExperimentCases } from './experiments.suite.js';
 import { registerJobCases } from './jobs.suite.js';
 import { registerMetricsCases } from './metrics.suite.js';
 import { registerModelCases } from './models.suite.js';
+import { registerReviewCases } from './reviews.suite.js';
 import { registerSessionCases } from './sessions.suite.js';
 import { registerScoreCases } from './scores.suite.js';
 import { registerRegistryCases } from './versioned-registry.suite.js';
@@ -294,6 +295,7 @@ export function runStoreContract(
     registerScoreCases(test, () => store, makeSpan);
     registerExperimentCases(test, () => store);
     registerJobCases(test, () => store);
+    registerReviewCases(test, () => store);
 
     test('never returns another project’s traces', async () => {
       const span = makeSpan({ input: { type: 'text', text: 'secret plans' }, sessionId: 'shared' });

@@ -1,32 +1,27 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeSpan, runStoreContract, type SkippedCases } from '../contract/store-contract.suite.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { openPostgresStore } from './postgres-store.js';
-import { dropSchemas, freshSchema, noPostgresReason, testPostgresUrl } from './test-database.js';
+import { postgresForTests } from './test-database.js';
 
-const url = testPostgresUrl();
-const schemas: string[] = [];
-const openFresh = () => {
-  const schema = freshSchema();
-  schemas.push(schema);
-  return openPostgresStore(url as string, { schema, maxConnections: 4 });
-};
-afterAll(() => (url ? dropSchemas(url, schemas) : undefined));
+const postgres = postgresForTests();
+const openFresh = () =>
+  openPostgresStore(postgres.url(), { schema: postgres.freshSchema(), maxConnections: 4 });
 
 /** Contract cases this adapter does not pass yet, each with the reason. */
 const skipped: SkippedCases = {};
 
-if (url) {
+if (postgres.available) {
   runStoreContract('postgres', { create: async () => openFresh(), skip: skipped });
 } else {
-  describe.skip(`Store contract: postgres (${noPostgresReason})`, () => {
+  describe.skip(`Store contract: postgres (${postgres.skipReason})`, () => {
     it('runs the contract', () => {});
   });
 }
 
 const latest = postgresMigrations.at(-1)?.version ?? 0;
 
-describe.skipIf(!url)('PostgreSQL store', () => {
+describe.skipIf(!postgres.available)('PostgreSQL store', () => {
   it('records its schema version and refuses a database written by a newer Sextant', async () => {
     const store = openFresh();
     await store.ready();
@@ -34,7 +29,7 @@ describe.skipIf(!url)('PostgreSQL store', () => {
     expect(rows[0]?.v).toBe(latest);
     await store.pool.query('INSERT INTO sextant_schema (version, applied_at) VALUES (99, 0)');
     await store.close();
-    const newer = openPostgresStore(url as string, { schema: store.schema });
+    const newer = openPostgresStore(postgres.url(), { schema: store.schema });
     await expect(newer.listProjects()).rejects.toThrow(
       new RegExp(`schema version 99.*up to ${latest}.*upgrade Sextant`),
     );
@@ -43,7 +38,7 @@ describe.skipIf(!url)('PostgreSQL store', () => {
 
   it('keeps data across reopen, and two stores opened at once migrate once', async () => {
     const first = openFresh();
-    const second = openPostgresStore(url as string, { schema: first.schema });
+    const second = openPostgresStore(postgres.url(), { schema: first.schema });
     await Promise.all([first.ready(), second.ready()]);
     await first.createProject({ id: 'p', name: 'P' });
     const span = makeSpan();
@@ -55,7 +50,7 @@ describe.skipIf(!url)('PostgreSQL store', () => {
 
   it('puts spans in monthly partitions created on demand, also when servers race for a new month', async () => {
     const store = openFresh();
-    const other = openPostgresStore(url as string, { schema: store.schema });
+    const other = openPostgresStore(postgres.url(), { schema: store.schema });
     await store.createProject({ id: 'p', name: 'P' });
     const march = Date.UTC(2026, 2, 15) * 1000;
     const april = Date.UTC(2026, 3, 1) * 1000;

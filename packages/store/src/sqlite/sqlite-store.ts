@@ -18,6 +18,7 @@ import { createSqliteMetricsReader } from './sqlite-metrics-reader.js';
 import { createSqliteModelStore } from './sqlite-model-store.js';
 import { createSqlitePromptStore } from './sqlite-prompt-store.js';
 import { createSqliteReleaseStore } from './sqlite-release-store.js';
+import { createSqliteReviewStore } from './sqlite-review-store.js';
 import { createSqliteScoreStore } from './sqlite-score-store.js';
 import { createSqliteSessionReader } from './sqlite-session-reader.js';
 import { createSqliteSpanWriter } from './sqlite-span-writer.js';
@@ -76,6 +77,7 @@ class SqliteStore implements Store {
   readonly scores: Store['scores'];
   readonly experiments: Store['experiments'];
   readonly jobs: Store['jobs'];
+  readonly reviews: Store['reviews'];
 
   constructor(
     private readonly db: Database.Database,
@@ -93,6 +95,7 @@ class SqliteStore implements Store {
     this.scores = createSqliteScoreStore(db);
     this.experiments = createSqliteExperimentStore(db);
     this.jobs = createSqliteJobStore(db);
+    this.reviews = createSqliteReviewStore(db);
   }
 
   async createProject(input: { id: string; name: string }): Promise<Project> {
