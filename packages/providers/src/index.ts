@@ -6,6 +6,14 @@ export {
   createVertexProvider,
   type VertexProviderOptions,
 } from './ai-sdk-providers.js';
+export {
+  builtinModelCards,
+  builtinProvider,
+  createBuiltinProvider,
+  extractiveBaselineId,
+  sentenceEncoderId,
+} from './builtin/builtin-provider.js';
+export { splitSentences } from './builtin/split-sentences.js';
 export { bundledCatalogSource, loadBundledCatalog } from './catalog/bundled-catalog.js';
 export { type NormalizedCatalog, normalizeCatalog } from './catalog/normalize-catalog.js';
 export { countChatTokens, loadTokenCounter, type TokenCounter } from './count-tokens.js';

@@ -13,8 +13,17 @@ export type ModelPricing = z.infer<typeof modelPricingSchema>;
  * The wire protocol Sextant speaks to reach a model. `openai` covers every OpenAI-compatible server
  * (OpenAI itself, Ollama, vLLM, llama.cpp server, LM Studio, OpenRouter, Groq...), which the gateway
  * forwards byte for byte; the others are translated through the Vercel AI SDK or run in-process.
+ * `builtin` models ship inside Sextant (the extractive baseline, the offline sentence encoder).
  */
-export const modelProtocolSchema = z.enum(['openai', 'anthropic', 'google', 'google-vertex', 'gguf', 'none']);
+export const modelProtocolSchema = z.enum([
+  'openai',
+  'anthropic',
+  'google',
+  'google-vertex',
+  'gguf',
+  'builtin',
+  'none',
+]);
 export type ModelProtocol = z.infer<typeof modelProtocolSchema>;
 
 export const modelAccessSchema = z.object({

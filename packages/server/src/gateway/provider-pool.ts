@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ModelCard } from '@sextant/core';
 import {
   createAnthropicProvider,
+  createBuiltinProvider,
   createGgufProvider,
   createGoogleProvider,
   createOpenAiCompatibleProvider,
@@ -28,6 +29,7 @@ const factories: Record<string, Factory> = {
   anthropic: (card, apiKey) => createAnthropicProvider(remote(card, apiKey)),
   google: (card, apiKey) => createGoogleProvider(remote(card, apiKey)),
   'google-vertex': (card) => createVertexProvider(remote(card, null)),
+  builtin: () => createBuiltinProvider(),
   gguf: (card) => {
     if (!card.access.file) {
       throw new GatewayError(400, 'invalid_request_error', `${card.id} has no GGUF file`, {

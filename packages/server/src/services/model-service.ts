@@ -315,13 +315,15 @@ export class ModelService {
 
   /** Replaces the shared catalog with a newer snapshot (models.dev `api.json` shape). */
   async refreshCatalog(snapshot: unknown): Promise<CatalogChanges & { skipped: string[]; total: number }> {
-    const { normalizeCatalog } = await import('@sextant/providers');
+    const { builtinModelCards, normalizeCatalog } = await import('@sextant/providers');
     const result = normalizeCatalog(snapshot);
     if (!result.success) throw new SextantError('bad_request', result.error);
     if (result.value.cards.length === 0)
       throw new SextantError('bad_request', 'the snapshot has no models; nothing was changed');
-    const changes = await this.store.replaceCatalog(result.value.cards);
+    // The built-in models ship with Sextant, not with snapshots: a refresh keeps them.
+    const cards = [...result.value.cards, ...builtinModelCards];
+    const changes = await this.store.replaceCatalog(cards);
     this.registry?.invalidate();
-    return { ...changes, skipped: result.value.skipped, total: result.value.cards.length };
+    return { ...changes, skipped: result.value.skipped, total: cards.length };
   }
 }
