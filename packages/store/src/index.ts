@@ -8,6 +8,14 @@ export type {
   DatasetVersionRecord,
 } from './dataset-store.js';
 export type {
+  DriftReportRecord,
+  DriftSpan,
+  DriftSpanQuery,
+  DriftStore,
+  EmbeddingKey,
+  StoredEmbedding,
+} from './drift-store.js';
+export type {
   ClaimJobsInput,
   EnqueueJobInput,
   JobListQuery,

@@ -14,6 +14,7 @@ import type {
 } from '@sextant/core';
 import type { AuditStore } from './audit-store.js';
 import type { DatasetStore } from './dataset-store.js';
+import type { DriftStore } from './drift-store.js';
 import type { ExperimentStore } from './experiment-store.js';
 import type { JobStore } from './job-store.js';
 import type { ReviewStore } from './review-store.js';
@@ -132,6 +133,8 @@ export interface Store {
   readonly experiments: ExperimentStore;
   /** The durable background job queue (online evaluation, retention, alerts, drift checks). */
   readonly jobs: JobStore;
+  /** Drift monitors, their reports, and stored embeddings of span texts. */
+  readonly drift: DriftStore;
   /** Score configs, review queues, reviewers' answers and judge calibrations. */
   readonly reviews: ReviewStore;
 

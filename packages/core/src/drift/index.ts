@@ -64,3 +64,10 @@ export {
   twoProportionTest,
 } from './topic-shift.js';
 export { type WassersteinResult, wassersteinDistance } from './wasserstein-distance.js';
+export {
+  type DriftMonitor,
+  type DriftMonitorInput,
+  type DriftReference,
+  driftMonitorInputSchema,
+  driftReferenceSchema,
+} from './drift-monitor.js';

@@ -4,6 +4,7 @@ import type { Store } from '../store.js';
 import { registerAuditCases } from './audit.suite.js';
 import { registerDatasetCases } from './dataset-store.suite.js';
 import { registerExperimentCases } from './experiments.suite.js';
+import { registerDriftCases } from './drift.suite.js';
 import { registerJobCases } from './jobs.suite.js';
 import { registerMetricsCases } from './metrics.suite.js';
 import { registerModelCases } from './models.suite.js';
@@ -295,6 +296,7 @@ export function runStoreContract(
     registerScoreCases(test, () => store, makeSpan);
     registerExperimentCases(test, () => store);
     registerJobCases(test, () => store);
+    registerDriftCases(test, () => store, makeSpan);
     registerReviewCases(test, () => store);
 
     test('never returns another project’s traces', async () => {

@@ -11,6 +11,7 @@ import type { ApiKeyRecord, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
 import { createSqliteAuditStore } from './sqlite-audit-store.js';
+import { createSqliteDriftStore } from './sqlite-drift-store.js';
 import { createSqliteDatasetStore } from './sqlite-dataset-store.js';
 import { createSqliteExperimentStore } from './sqlite-experiment-store.js';
 import { createSqliteJobStore } from './sqlite-job-store.js';
@@ -77,6 +78,7 @@ class SqliteStore implements Store {
   readonly scores: Store['scores'];
   readonly experiments: Store['experiments'];
   readonly jobs: Store['jobs'];
+  readonly drift: Store['drift'];
   readonly reviews: Store['reviews'];
 
   constructor(
@@ -95,6 +97,7 @@ class SqliteStore implements Store {
     this.scores = createSqliteScoreStore(db);
     this.experiments = createSqliteExperimentStore(db);
     this.jobs = createSqliteJobStore(db);
+    this.drift = createSqliteDriftStore(db);
     this.reviews = createSqliteReviewStore(db);
   }
 

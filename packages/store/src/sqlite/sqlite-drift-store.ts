@@ -1,0 +1,227 @@
+import type { SpanContent } from '@sextant/core';
+import { type DriftMonitor, driftMonitorInputSchema } from '@sextant/core/drift';
+import type Database from 'better-sqlite3';
+import type { DriftReportRecord, DriftSpan, DriftStore, StoredEmbedding } from '../drift-store.js';
+
+interface SpanRow {
+  trace_id: string;
+  span_id: string;
+  start_time_us: number;
+  end_time_us: number;
+  model: string | null;
+  tool_name: string | null;
+  tags: string;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cost: number | null;
+  release_id: string | null;
+  input: string | null;
+  output: string | null;
+}
+
+interface ReportRow {
+  id: string;
+  monitor_id: string;
+  created_at: number;
+  window_start: number;
+  window_end: number;
+  drifted: number;
+  body: string;
+}
+
+const parseContent = (value: string | null) => (value === null ? null : (JSON.parse(value) as SpanContent));
+
+const toSpan = (row: SpanRow): DriftSpan => ({
+  traceId: row.trace_id,
+  spanId: row.span_id,
+  startTimeUs: row.start_time_us,
+  durationMs: (row.end_time_us - row.start_time_us) / 1000,
+  model: row.model,
+  toolName: row.tool_name,
+  tags: JSON.parse(row.tags) as string[],
+  inputTokens: row.input_tokens,
+  outputTokens: row.output_tokens,
+  cost: row.cost,
+  releaseId: row.release_id,
+  input: parseContent(row.input),
+  output: parseContent(row.output),
+});
+
+const toReport = (row: ReportRow): DriftReportRecord => ({
+  id: row.id,
+  monitorId: row.monitor_id,
+  createdAt: new Date(row.created_at),
+  windowStart: new Date(row.window_start),
+  windowEnd: new Date(row.window_end),
+  drifted: row.drifted === 1,
+  body: JSON.parse(row.body),
+});
+
+/** Monitors are stored as their parsed definition; parsing again restores dates and defaults. */
+function toMonitor(row: {
+  id: string;
+  definition: string;
+  created_at: number;
+  updated_at: number;
+}): DriftMonitor {
+  return {
+    ...driftMonitorInputSchema.parse(JSON.parse(row.definition)),
+    id: row.id,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+const toBlob = (vector: Float32Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+/** Copies out of the row buffer so the vector is aligned and owns its memory. */
+const fromBlob = (blob: Buffer) =>
+  new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+
+export function createSqliteDriftStore(db: Database.Database): DriftStore {
+  const spanColumns = `trace_id, span_id, start_time_us, end_time_us, model, tool_name, tags, input_tokens,
+    output_tokens, cost, release_id, input, output`;
+  const insertEmbedding = db.prepare(
+    `INSERT OR IGNORE INTO drift_embeddings (project_id, embedder_id, field, trace_id, span_id, vector, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectEmbedding = db.prepare(
+    `SELECT vector FROM drift_embeddings
+     WHERE project_id = ? AND embedder_id = ? AND field = ? AND trace_id = ? AND span_id = ?`,
+  );
+  const putEmbeddings = db.transaction(
+    (projectId: string, embedderId: string, field: string, rows: readonly StoredEmbedding[]) => {
+      const now = Date.now();
+      let inserted = 0;
+      for (const row of rows) {
+        inserted += insertEmbedding.run(
+          projectId,
+          embedderId,
+          field,
+          row.traceId,
+          row.spanId,
+          toBlob(row.vector),
+          now,
+        ).changes;
+      }
+      return inserted;
+    },
+  );
+
+  return {
+    async listSpans(projectId, query) {
+      const conditions = ['project_id = ?', 'start_time_us >= ?', 'start_time_us < ?'];
+      const parameters: Array<string | number> = [
+        projectId,
+        query.start.getTime() * 1000,
+        query.end.getTime() * 1000,
+      ];
+      conditions.push(query.spans === 'root' ? 'parent_span_id IS NULL' : "kind = 'llm'");
+      if (query.releaseId !== undefined) {
+        conditions.push('release_id = ?');
+        parameters.push(query.releaseId);
+      }
+      const rows = db
+        .prepare(
+          `SELECT ${spanColumns} FROM spans WHERE ${conditions.join(' AND ')}
+           ORDER BY start_time_us DESC LIMIT ?`,
+        )
+        .all(...parameters, query.limit) as SpanRow[];
+      return rows.map(toSpan);
+    },
+
+    async releaseFirstSeen(projectId, releaseId) {
+      const row = db
+        .prepare('SELECT min(start_time_us) AS first FROM traces WHERE project_id = ? AND release_id = ?')
+        .get(projectId, releaseId) as { first: number | null };
+      return row.first === null ? null : new Date(Math.floor(row.first / 1000));
+    },
+
+    async putEmbeddings(projectId, embedderId, field, rows) {
+      return { inserted: putEmbeddings(projectId, embedderId, field, rows) };
+    },
+
+    async getEmbeddings(projectId, embedderId, field, keys) {
+      const found: StoredEmbedding[] = [];
+      for (const key of keys) {
+        const row = selectEmbedding.get(projectId, embedderId, field, key.traceId, key.spanId) as
+          | { vector: Buffer }
+          | undefined;
+        if (row) found.push({ traceId: key.traceId, spanId: key.spanId, vector: fromBlob(row.vector) });
+      }
+      return found;
+    },
+
+    async putMonitor(projectId, monitor) {
+      const { id, createdAt, updatedAt, ...definition } = monitor;
+      db.prepare(
+        `INSERT INTO drift_monitors (project_id, id, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (project_id, id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at`,
+      ).run(projectId, id, JSON.stringify(definition), createdAt.getTime(), updatedAt.getTime());
+    },
+
+    async getMonitor(projectId, monitorId) {
+      const row = db
+        .prepare(
+          'SELECT id, definition, created_at, updated_at FROM drift_monitors WHERE project_id = ? AND id = ?',
+        )
+        .get(projectId, monitorId) as Parameters<typeof toMonitor>[0] | undefined;
+      return row ? toMonitor(row) : null;
+    },
+
+    async listMonitors(projectId) {
+      const rows = db
+        .prepare(
+          'SELECT id, definition, created_at, updated_at FROM drift_monitors WHERE project_id = ? ORDER BY created_at, id',
+        )
+        .all(projectId) as Array<Parameters<typeof toMonitor>[0]>;
+      return rows.map(toMonitor);
+    },
+
+    async deleteMonitor(projectId, monitorId) {
+      return db.transaction(() => {
+        db.prepare('DELETE FROM drift_reports WHERE project_id = ? AND monitor_id = ?').run(
+          projectId,
+          monitorId,
+        );
+        return (
+          db.prepare('DELETE FROM drift_monitors WHERE project_id = ? AND id = ?').run(projectId, monitorId)
+            .changes > 0
+        );
+      })();
+    },
+
+    async putReport(projectId, report) {
+      db.prepare(
+        `INSERT OR REPLACE INTO drift_reports (project_id, id, monitor_id, created_at, window_start, window_end, drifted, body)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        projectId,
+        report.id,
+        report.monitorId,
+        report.createdAt.getTime(),
+        report.windowStart.getTime(),
+        report.windowEnd.getTime(),
+        report.drifted ? 1 : 0,
+        JSON.stringify(report.body),
+      );
+    },
+
+    async getReport(projectId, reportId) {
+      const row = db
+        .prepare('SELECT * FROM drift_reports WHERE project_id = ? AND id = ?')
+        .get(projectId, reportId) as ReportRow | undefined;
+      return row ? toReport(row) : null;
+    },
+
+    async listReports(projectId, query) {
+      const monitorFilter = query.monitorId === undefined ? '' : 'AND monitor_id = ?';
+      const parameters = query.monitorId === undefined ? [projectId] : [projectId, query.monitorId];
+      const rows = db
+        .prepare(
+          `SELECT * FROM drift_reports WHERE project_id = ? ${monitorFilter} ORDER BY created_at DESC, id DESC LIMIT ?`,
+        )
+        .all(...parameters, query.limit ?? 50) as ReportRow[];
+      return rows.map(toReport);
+    },
+  };
+}
