@@ -36,7 +36,7 @@ export interface AuditQuery {
   until?: Date;
   /** Only entries older than this id (the previous page's last id). */
   before?: number;
-  /** Default 50, at most 500. */
+  /** Default 50, at most 1000. */
   limit?: number;
 }
 

@@ -4,6 +4,7 @@ import { SextantError } from '@sextant/core';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../http/app-env.js';
+import { callerOf } from '../http/caller-of.js';
 import { errorResponses, jsonContent } from '../http/schemas.js';
 import type { DatasetFileFormat } from '../services/dataset-import.js';
 import type { DatasetService } from '../services/dataset-service.js';
@@ -206,7 +207,7 @@ export function mountDatasetRoutes(app: OpenAPIHono<AppEnv>, service: DatasetSer
     return context.json({ datasets: datasets.map(datasetJson) }, 200);
   });
   app.openapi(createDataset, async (context) => {
-    const dataset = await service.datasets.create(context.var.projectId, context.req.valid('json'));
+    const dataset = await service.create(context.var.projectId, context.req.valid('json'), callerOf(context));
     return context.json({ dataset: datasetJson(dataset) }, 201);
   });
   app.openapi(showDataset, async (context) => {
@@ -235,16 +236,22 @@ export function mountDatasetRoutes(app: OpenAPIHono<AppEnv>, service: DatasetSer
   app.openapi(changeItems, async (context) => {
     const { name } = context.req.valid('param');
     const body = context.req.valid('json');
-    const version = await service.datasets.applyChanges(context.var.projectId, name, {
-      upsert: body.items,
-      delete: body.delete,
-      message: body.message,
-    });
+    const version = await service.applyChanges(
+      context.var.projectId,
+      name,
+      { upsert: body.items, delete: body.delete, message: body.message },
+      callerOf(context),
+    );
     return context.json({ version: versionJson(version) }, 201);
   });
   app.openapi(addFromTrace, async (context) => {
     const { name } = context.req.valid('param');
-    const added = await service.addFromTrace(context.var.projectId, name, context.req.valid('json'));
+    const added = await service.addFromTrace(
+      context.var.projectId,
+      name,
+      context.req.valid('json'),
+      callerOf(context),
+    );
     return context.json({ version: versionJson(added.version), item: added.item }, 201);
   });
   app.openapi(importItems, async (context) => {
@@ -253,11 +260,17 @@ export function mountDatasetRoutes(app: OpenAPIHono<AppEnv>, service: DatasetSer
     const format = query.format ?? formatFromContentType(context.req.header('content-type'));
     const body = requestChunks(context);
     try {
-      const imported = await service.import(context.var.projectId, name, body.chunks, {
-        format,
-        columns: csvColumnsFromQuery(query),
-        message: query.message,
-      });
+      const imported = await service.import(
+        context.var.projectId,
+        name,
+        body.chunks,
+        {
+          format,
+          columns: csvColumnsFromQuery(query),
+          message: query.message,
+        },
+        callerOf(context),
+      );
       return context.json(
         {
           version: versionJson(imported.version),

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { modelAliasSchema, modelCardSchema, modelFilterSchema } from '@sextant/core';
 import type { AppEnv } from '../http/app-env.js';
+import { callerOf } from '../http/caller-of.js';
 import { errorResponses, jsonContent } from '../http/schemas.js';
 import type { ModelService } from '../services/model-service.js';
 
@@ -183,26 +184,30 @@ export function mountModelsRoutes(app: OpenAPIHono<AppEnv>, models: ModelService
     const body = context.req.valid('json');
     const added =
       body.type === 'endpoint'
-        ? await models.addEndpoint(context.var.projectId, body)
-        : [await models.addGguf(context.var.projectId, body)];
+        ? await models.addEndpoint(context.var.projectId, body, callerOf(context))
+        : [await models.addGguf(context.var.projectId, body, callerOf(context))];
     return context.json({ models: added }, 201);
   });
   app.openapi(routes.remove, async (context) => {
-    await models.remove(context.var.projectId, context.req.valid('param').id);
+    await models.remove(context.var.projectId, context.req.valid('param').id, callerOf(context));
     return context.body(null, 204);
   });
   app.openapi(routes.listAliases, async (context) =>
     context.json({ aliases: await models.listAliases(context.var.projectId) }, 200),
   );
   app.openapi(routes.putAlias, async (context) => {
-    const alias = await models.putAlias(context.var.projectId, {
-      ...context.req.valid('json'),
-      name: context.req.valid('param').name,
-    });
+    const alias = await models.putAlias(
+      context.var.projectId,
+      {
+        ...context.req.valid('json'),
+        name: context.req.valid('param').name,
+      },
+      callerOf(context),
+    );
     return context.json(alias, 200);
   });
   app.openapi(routes.deleteAlias, async (context) => {
-    await models.deleteAlias(context.var.projectId, context.req.valid('param').name);
+    await models.deleteAlias(context.var.projectId, context.req.valid('param').name, callerOf(context));
     return context.body(null, 204);
   });
   app.openapi(routes.providers, async (context) =>
@@ -213,11 +218,16 @@ export function mountModelsRoutes(app: OpenAPIHono<AppEnv>, models: ModelService
       context.var.projectId,
       context.req.valid('param').provider,
       context.req.valid('json').apiKey,
+      callerOf(context),
     );
     return context.body(null, 204);
   });
   app.openapi(routes.deleteCredential, async (context) => {
-    await models.deleteCredential(context.var.projectId, context.req.valid('param').provider);
+    await models.deleteCredential(
+      context.var.projectId,
+      context.req.valid('param').provider,
+      callerOf(context),
+    );
     return context.body(null, 204);
   });
 }

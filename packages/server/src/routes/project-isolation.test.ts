@@ -119,6 +119,18 @@ describe('project isolation, route by route', () => {
     expect(seenByB).toBe(bTraces.traces.length);
   });
 
+  it('GET /api/audit lists only the key’s project’s changes', async () => {
+    const prompt = { definition: { type: 'text', template: 'audited secret' } };
+    expect((await request(live, live.keyA, 'POST', '/api/prompts/audited/versions', prompt)).status).toBe(
+      201,
+    );
+    type Audit = { entries: { targetId: string }[] };
+    const a = (await request(live, live.keyA, 'GET', '/api/audit?targetType=prompt')).body as Audit;
+    const b = (await request(live, live.keyB, 'GET', '/api/audit?targetType=prompt')).body as Audit;
+    expect(a.entries.map((entry) => entry.targetId)).toContain('audited@1');
+    expect(JSON.stringify(b)).not.toContain('audited');
+  });
+
   it('GET /api/project names the key’s project', async () => {
     expect(((await request(live, live.keyA, 'GET', '/api/project')).body as { id: string }).id).toBe('alpha');
     expect(((await request(live, live.keyB, 'GET', '/api/project')).body as { id: string }).id).toBe('beta');

@@ -89,11 +89,15 @@ export function mountProjectRoutes(
     return context.json({ keys: keys.map(keyJson) }, 200);
   });
   app.openapi(createKey, async (context) => {
-    const created = await projects.createApiKey(context.var.projectId, context.req.valid('json').name);
+    const created = await projects.createApiKey(context.var.projectId, context.req.valid('json').name, {
+      apiKeyId: context.var.apiKeyId,
+    });
     return context.json({ key: created.key, apiKey: keyJson(created.record) }, 201);
   });
   app.openapi(revokeKey, async (context) => {
-    await projects.revokeApiKey(context.var.projectId, context.req.valid('param').keyId);
+    await projects.revokeApiKey(context.var.projectId, context.req.valid('param').keyId, {
+      apiKeyId: context.var.apiKeyId,
+    });
     onKeyRevoked();
     return context.body(null, 204);
   });

@@ -56,14 +56,15 @@ export class AuditLog {
     return this.store.audit.list(projectId, query);
   }
 
-  /** "key 'ci' (k_1)", "alice via key 'ci' (k_1)", or 'system'. */
+  /** "key 'ci' (k_1)", "alice via key 'ci' (k_1)", 'system', or 'local admin' (the CLI on the store file). */
   async actor(projectId: string, caller: AuditCaller): Promise<string> {
     if (caller === 'system') return 'system';
-    let key = 'no key';
+    let key: string | null = null;
     if (caller.apiKeyId) {
       const record = (await this.store.listApiKeys(projectId)).find((item) => item.id === caller.apiKeyId);
       key = record ? `key '${record.name}' (${record.id})` : `key ${caller.apiKeyId}`;
     }
-    return caller.user ? `${caller.user} via ${key}` : key;
+    const user = caller.user?.trim().slice(0, 200) || null;
+    return user && key ? `${user} via ${key}` : (user ?? key ?? 'local admin');
   }
 }

@@ -7,7 +7,8 @@ import {
   SextantError,
   type SpanContent,
 } from '@sextant/core';
-import type { DatasetVersionRecord, Store } from '@sextant/store';
+import type { DatasetChanges, DatasetRecord, DatasetVersionRecord, Store } from '@sextant/store';
+import { type AuditCaller, AuditLog } from './audit-log.js';
 import { exportDataset } from './dataset-export.js';
 import { type DatasetFileFormat, parseDatasetFile } from './dataset-import.js';
 
@@ -25,7 +26,48 @@ export interface AddFromTraceInput {
 
 /** Datasets for the API: reads, edits, streamed import and export, and items taken from traces. */
 export class DatasetService {
-  constructor(private readonly store: Store) {}
+  private readonly audit: AuditLog;
+
+  constructor(private readonly store: Store) {
+    this.audit = new AuditLog(store);
+  }
+
+  async create(
+    projectId: string,
+    input: { name: string; description: string },
+    caller: AuditCaller,
+  ): Promise<DatasetRecord> {
+    const dataset = await this.store.datasets.create(projectId, input);
+    await this.audit.record(projectId, caller, {
+      action: 'dataset.create',
+      targetType: 'dataset',
+      targetId: dataset.name,
+      after: input,
+    });
+    return dataset;
+  }
+
+  async applyChanges(
+    projectId: string,
+    name: string,
+    changes: DatasetChanges,
+    caller: AuditCaller,
+  ): Promise<DatasetVersionRecord> {
+    const version = await this.store.datasets.applyChanges(projectId, name, changes);
+    await this.auditVersion(projectId, name, version, caller);
+    return version;
+  }
+
+  /** A new dataset version: the counts of what changed, not the items (they can be large). */
+  private auditVersion(projectId: string, name: string, version: DatasetVersionRecord, caller: AuditCaller) {
+    const { createdAt: _createdAt, ...summary } = version;
+    return this.audit.record(projectId, caller, {
+      action: 'dataset.version.create',
+      targetType: 'dataset',
+      targetId: `${name}@${version.version}`,
+      after: summary,
+    });
+  }
 
   get datasets() {
     return this.store.datasets;
@@ -52,6 +94,7 @@ export class DatasetService {
     name: string,
     body: AsyncIterable<Uint8Array>,
     options: { format: DatasetFileFormat; columns: CsvColumns; message?: string },
+    caller: AuditCaller = { apiKeyId: null },
   ): Promise<{ version: DatasetVersionRecord; rows: number; seconds: number }> {
     const started = performance.now();
     const version = await this.store.datasets.importItems(
@@ -60,6 +103,7 @@ export class DatasetService {
       parseDatasetFile(body, options.format, options.columns),
       { message: options.message },
     );
+    await this.auditVersion(projectId, name, version, caller);
     return { version, rows: version.added, seconds: (performance.now() - started) / 1000 };
   }
 
@@ -84,6 +128,7 @@ export class DatasetService {
     projectId: string,
     name: string,
     input: AddFromTraceInput,
+    caller: AuditCaller = { apiKeyId: null },
   ): Promise<{ version: DatasetVersionRecord; item: DatasetItem }> {
     const detail = await this.store.getTrace(projectId, input.traceId);
     if (!detail) {
@@ -120,10 +165,12 @@ export class DatasetService {
       },
       split: input.split,
     };
-    const version = await this.store.datasets.applyChanges(projectId, name, {
-      upsert: [item],
-      message: `from trace ${span.traceId}`,
-    });
+    const version = await this.applyChanges(
+      projectId,
+      name,
+      { upsert: [item], message: `from trace ${span.traceId}` },
+      caller,
+    );
     const added: DatasetItem = {
       id: item.id!,
       input: item.input,

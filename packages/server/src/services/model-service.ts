@@ -11,6 +11,7 @@ import {
   SextantError,
 } from '@sextant/core';
 import type { CatalogChanges, Store } from '@sextant/store';
+import { type AuditCaller, AuditLog } from './audit-log.js';
 import { seedCatalogIfEmpty } from './model-catalog-seed.js';
 import type { CredentialCipher } from './model-credential-cipher.js';
 import type { ModelRegistry } from './model-registry.js';
@@ -46,6 +47,8 @@ export interface ProviderStatus {
 }
 
 const providerIdPattern = /^[a-z0-9][a-z0-9._-]{0,49}$/;
+/** The CLI working on the store file directly. */
+const local: AuditCaller = { apiKeyId: null };
 
 /** The model garden: browse the catalog, add own models and aliases, manage provider credentials. */
 export class ModelService {
@@ -53,7 +56,11 @@ export class ModelService {
     private readonly store: Store,
     private readonly cipher: CredentialCipher,
     private readonly registry?: ModelRegistry,
-  ) {}
+  ) {
+    this.audit = new AuditLog(store);
+  }
+
+  private readonly audit: AuditLog;
 
   async list(projectId: string, filter: ModelFilter): Promise<{ models: ModelCard[]; total: number }> {
     await seedCatalogIfEmpty(this.store);
@@ -81,7 +88,11 @@ export class ModelService {
     return Promise.all(ids.map((id) => this.get(projectId, id)));
   }
 
-  async addEndpoint(projectId: string, input: EndpointInput): Promise<ModelCard[]> {
+  async addEndpoint(
+    projectId: string,
+    input: EndpointInput,
+    caller: AuditCaller = local,
+  ): Promise<ModelCard[]> {
     if (!providerIdPattern.test(input.provider)) {
       throw new SextantError(
         'bad_request',
@@ -143,12 +154,13 @@ export class ModelService {
         },
       }),
     );
+    await this.auditModels(projectId, caller, cards);
     await this.store.putModels(projectId, cards);
     this.registry?.invalidate(projectId);
     return cards;
   }
 
-  async addGguf(projectId: string, input: GgufInput): Promise<ModelCard> {
+  async addGguf(projectId: string, input: GgufInput, caller: AuditCaller = local): Promise<ModelCard> {
     if (!input.file.toLowerCase().endsWith('.gguf')) {
       throw new SextantError(
         'bad_request',
@@ -197,22 +209,34 @@ export class ModelService {
         threads,
       },
     };
+    await this.auditModels(projectId, caller, [card]);
     await this.store.putModels(projectId, [card]);
     this.registry?.invalidate(projectId);
     return card;
   }
 
-  async remove(projectId: string, id: string): Promise<void> {
+  async remove(projectId: string, id: string, caller: AuditCaller = local): Promise<void> {
+    const before = await this.ownModel(projectId, id);
     if (!(await this.store.deleteModel(projectId, id))) {
       throw new SextantError(
         'not_found',
         `'${id}' is not one of this project's own models (catalog models cannot be removed)`,
       );
     }
+    await this.audit.record(projectId, caller, {
+      action: 'model.remove',
+      targetType: 'model',
+      targetId: id,
+      before,
+    });
     this.registry?.invalidate(projectId);
   }
 
-  async putAlias(projectId: string, input: ModelAliasInput): Promise<ModelAlias> {
+  async putAlias(
+    projectId: string,
+    input: ModelAliasInput,
+    caller: AuditCaller = local,
+  ): Promise<ModelAlias> {
     const parsed = modelAliasSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -229,7 +253,15 @@ export class ModelService {
         );
       }
     }
+    const before = (await this.store.listModelAliases(projectId)).find((item) => item.name === alias.name);
     await this.store.putModelAlias(projectId, alias);
+    await this.audit.record(projectId, caller, {
+      action: 'model_alias.put',
+      targetType: 'model_alias',
+      targetId: alias.name,
+      before,
+      after: alias,
+    });
     this.registry?.invalidate(projectId);
     return alias;
   }
@@ -238,10 +270,17 @@ export class ModelService {
     return this.store.listModelAliases(projectId);
   }
 
-  async deleteAlias(projectId: string, name: string): Promise<void> {
+  async deleteAlias(projectId: string, name: string, caller: AuditCaller = local): Promise<void> {
+    const before = (await this.store.listModelAliases(projectId)).find((item) => item.name === name);
     if (!(await this.store.deleteModelAlias(projectId, name))) {
       throw new SextantError('not_found', `no alias '${name}' in this project`);
     }
+    await this.audit.record(projectId, caller, {
+      action: 'model_alias.delete',
+      targetType: 'model_alias',
+      targetId: name,
+      before,
+    });
     this.registry?.invalidate(projectId);
   }
 
@@ -282,7 +321,12 @@ export class ModelService {
   }
 
   /** Stores a provider credential encrypted; it is never returned by any API or printed. */
-  async setCredential(projectId: string, provider: string, apiKey: string): Promise<void> {
+  async setCredential(
+    projectId: string,
+    provider: string,
+    apiKey: string,
+    caller: AuditCaller = local,
+  ): Promise<void> {
     if (!providerIdPattern.test(provider))
       throw new SextantError('bad_request', `'${provider}' is not a provider id`);
     const secret = apiKey.trim();
@@ -294,14 +338,46 @@ export class ModelService {
       provider,
       this.cipher.encrypt(secret, { projectId, provider }),
     );
+    // Only that a credential was set: never the key, its ciphertext or a fragment of either.
+    await this.audit.record(projectId, caller, {
+      action: 'provider_credential.set',
+      targetType: 'provider_credential',
+      targetId: provider,
+      after: { provider, stored: true },
+    });
     this.registry?.invalidate(projectId);
   }
 
-  async deleteCredential(projectId: string, provider: string): Promise<void> {
+  async deleteCredential(projectId: string, provider: string, caller: AuditCaller = local): Promise<void> {
     if (!(await this.store.deleteProviderCredential(projectId, provider))) {
       throw new SextantError('not_found', `no stored credential for '${provider}' in this project`);
     }
+    await this.audit.record(projectId, caller, {
+      action: 'provider_credential.delete',
+      targetType: 'provider_credential',
+      targetId: provider,
+      before: { provider, stored: true },
+    });
     this.registry?.invalidate(projectId);
+  }
+
+  private async ownModel(projectId: string, id: string): Promise<ModelCard | undefined> {
+    return (await this.store.listModels(projectId)).find(
+      (card) => card.id === id && card.source !== 'catalog',
+    );
+  }
+
+  /** One entry per model added or replaced, with the card it replaced. */
+  private async auditModels(projectId: string, caller: AuditCaller, cards: readonly ModelCard[]) {
+    for (const card of cards) {
+      await this.audit.record(projectId, caller, {
+        action: 'model.put',
+        targetType: 'model',
+        targetId: card.id,
+        before: await this.ownModel(projectId, card.id),
+        after: card,
+      });
+    }
   }
 
   /** Replaces the shared catalog with the snapshot bundled with this Sextant. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SextantError } from '@sextant/core';
 import type { ApiKeyRecord, Project, Store } from '@sextant/store';
 import { generateApiKey, hashApiKey } from '../auth/api-key.js';
+import { type AuditCaller, AuditLog } from './audit-log.js';
 
 const projectIdPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -16,7 +17,11 @@ export const publicKey = ({ keyHash: _hash, ...record }: ApiKeyRecord) => record
 
 /** Projects and their API keys. Used by the HTTP API and by the CLI's local admin commands. */
 export class ProjectService {
-  constructor(private readonly store: Store) {}
+  private readonly audit: AuditLog;
+
+  constructor(private readonly store: Store) {
+    this.audit = new AuditLog(store);
+  }
 
   async createProject(id: string, name = id): Promise<Project> {
     if (!projectIdPattern.test(id)) {
@@ -43,10 +48,21 @@ export class ProjectService {
     );
   }
 
-  async createApiKey(projectId: string, name: string): Promise<CreatedApiKey> {
+  /** `caller` is who asks, for the audit log; the CLI working on the store file leaves it out. */
+  async createApiKey(
+    projectId: string,
+    name: string,
+    caller: AuditCaller = { apiKeyId: null },
+  ): Promise<CreatedApiKey> {
     await this.requireProject(projectId);
     const { key, prefix, keyHash } = generateApiKey();
     const record = await this.store.createApiKey({ id: randomUUID(), projectId, name, prefix, keyHash });
+    await this.audit.record(projectId, caller, {
+      action: 'api_key.create',
+      targetType: 'api_key',
+      targetId: record.id,
+      after: { name, prefix },
+    });
     return { key, record: publicKey(record) };
   }
 
@@ -54,13 +70,25 @@ export class ProjectService {
     return (await this.store.listApiKeys(projectId)).map(publicKey);
   }
 
-  async revokeApiKey(projectId: string, keyId: string): Promise<void> {
+  async revokeApiKey(
+    projectId: string,
+    keyId: string,
+    caller: AuditCaller = { apiKeyId: null },
+  ): Promise<void> {
+    const before = (await this.store.listApiKeys(projectId)).find((key) => key.id === keyId);
     if (!(await this.store.revokeApiKey(projectId, keyId))) {
       throw new SextantError(
         'not_found',
         `API key '${keyId}' is not an active key of project '${projectId}'`,
       );
     }
+    await this.audit.record(projectId, caller, {
+      action: 'api_key.revoke',
+      targetType: 'api_key',
+      targetId: keyId,
+      before: before && { name: before.name, prefix: before.prefix, revokedAt: null },
+      after: before && { name: before.name, prefix: before.prefix, revokedAt: new Date() },
+    });
   }
 
   async authenticate(key: string): Promise<ApiKeyRecord | null> {
@@ -74,6 +102,6 @@ export class ProjectService {
   async bootstrap(): Promise<CreatedApiKey | null> {
     if ((await this.store.listProjects()).length > 0) return null;
     await this.createProject('default', 'Default project');
-    return this.createApiKey('default', 'default key');
+    return this.createApiKey('default', 'default key', 'system');
   }
 }

@@ -119,6 +119,7 @@ export class PromptService {
         outcome.latestVersion,
       );
     }
+    await this.versions.auditCreate(projectId, caller, outcome);
     const prompt = await this.versions.select(projectId, name, { version: outcome.version.version });
     const warnings = prepared.problems
       .filter((problem) => problem.code === 'unknown_model')

@@ -99,6 +99,7 @@ export class ReleaseService {
         outcome.latestVersion,
       );
     }
+    await this.versions.auditCreate(projectId, caller, outcome);
     const release = await this.versions.select(projectId, name, { version: outcome.version.version });
     return {
       status: outcome.status,

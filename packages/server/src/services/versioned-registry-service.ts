@@ -7,6 +7,7 @@ import type {
   VersionedRegistry,
   VersionRecord,
 } from '@sextant/store';
+import { AuditLog } from './audit-log.js';
 
 /** Who calls: the authenticated key, and optionally the person or tool it acts for. */
 export interface Caller {
@@ -36,6 +37,8 @@ export interface LabelMove {
  * optimistic concurrency, and errors that say what exists and what to do.
  */
 export class VersionedRegistryService<D> {
+  private readonly audit: AuditLog;
+
   constructor(
     private readonly store: Store,
     readonly registry: VersionedRegistry<D>,
@@ -43,7 +46,41 @@ export class VersionedRegistryService<D> {
     private readonly kind: string,
     /** How to create one, for messages: "`sextant prompts push`". */
     private readonly createHint: string,
-  ) {}
+  ) {
+    this.audit = new AuditLog(store);
+  }
+
+  /** Audits a new version (an unchanged one is not a change) and the label moves that came with it. */
+  async auditCreate(
+    projectId: string,
+    caller: Caller,
+    outcome: { status: 'created' | 'unchanged'; version: VersionRecord<D>; labelEvents: LabelEvent[] },
+  ): Promise<void> {
+    const { version } = outcome;
+    if (outcome.status === 'created') {
+      await this.audit.record(projectId, caller, {
+        action: `${this.kind}.version.create`,
+        targetType: this.kind,
+        targetId: `${version.name}@${version.version}`,
+        after: {
+          version: version.version,
+          commitMessage: version.commitMessage,
+          definition: version.definition,
+        },
+      });
+    }
+    for (const event of outcome.labelEvents) await this.auditLabelEvent(projectId, caller, event);
+  }
+
+  private auditLabelEvent(projectId: string, caller: Caller, event: LabelEvent): Promise<void> {
+    return this.audit.record(projectId, caller, {
+      action: `${this.kind}.label.move`,
+      targetType: this.kind,
+      targetId: event.name,
+      before: event.fromVersion === null ? null : { label: event.label, version: event.fromVersion },
+      after: event.toVersion === null ? null : { label: event.label, version: event.toVersion },
+    });
+  }
 
   async actor(projectId: string, caller: Caller): Promise<Actor> {
     const keys = caller.apiKeyId ? await this.store.listApiKeys(projectId) : [];
@@ -163,6 +200,7 @@ export class VersionedRegistryService<D> {
           `current labels: ${describeLabelRecord(outcome.labels)}. Nothing was changed: re-read and retry`,
       );
     }
+    if (outcome.event) await this.auditLabelEvent(projectId, caller, outcome.event);
     const previousVersion = outcome.event ? outcome.event.fromVersion : input.toVersion;
     return {
       name,

@@ -61,7 +61,7 @@ export function createSqliteAuditStore(db: Database.Database): AuditStore {
       add('created_at >= ?', query.since?.getTime());
       add('created_at < ?', query.until?.getTime());
       add('id < ?', query.before);
-      const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+      const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
       const rows = db
         .prepare(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${limit}`)
         .all(...values) as AuditRow[];
