@@ -18,6 +18,12 @@ export {
 } from './datasets/import-mapping.js';
 export { createLineSplitter, type NumberedLine } from './datasets/line-splitter.js';
 export {
+  compareExperiments,
+  type ExperimentComparison,
+  type ItemComparison,
+  type MetricComparison,
+} from './experiments/compare-experiments.js';
+export {
   type Experiment,
   type ExperimentInput,
   type ExperimentRun,
@@ -30,6 +36,20 @@ export {
   experimentStatusSchema,
   type ParsedExperimentInput,
 } from './experiments/experiment.js';
+export {
+  groupScoredItems,
+  type RunScore,
+  type ScoredItem,
+  type ScoredRun,
+} from './experiments/experiment-scores.js';
+export {
+  type ExperimentSummary,
+  type Interval,
+  type ItemSummary,
+  type MetricSummary,
+  type SummaryOptions,
+  summarizeExperiment,
+} from './experiments/summarize-experiment.js';
 export { type ErrorCode, type ErrorEnvelope, SextantError, toErrorEnvelope } from './errors.js';
 export {
   aliasNameSchema,

@@ -52,7 +52,7 @@ export const experimentRunSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{32}$/, 'a trace id is 32 hex characters')
     .transform((value) => value.toLowerCase()),
-  output: z.unknown(),
+  output: z.unknown().optional(),
   /** Set when the task threw; the run counts as finished (with no output) and is not retried by a resume. */
   error: z.string().max(20_000).optional(),
   latencyMs: z.number().min(0),

@@ -49,6 +49,24 @@ const scoreRoutes = [
   ['POST', '/api/scores', { scores: [{ traceId: '0'.repeat(32), name: 'x', value: 1 }] }],
   ['GET', '/api/scores/series?start=2020-01-01&end=2030-01-01&bucketSeconds=86400', undefined],
 ] as const;
+/** Every experiment route (project A owns an experiment named `shared`). */
+const experimentRoutes = [
+  ['GET', '/api/experiments', undefined],
+  ['GET', '/api/experiments/shared', undefined],
+  ['PATCH', '/api/experiments/shared', { status: 'failed' }],
+  ['GET', '/api/experiments/shared/finished', undefined],
+  [
+    'POST',
+    '/api/experiments/shared/results',
+    { runs: [{ itemId: 'x', repeat: 0, traceId: '0'.repeat(32), latencyMs: 1 }] },
+  ],
+  ['GET', '/api/experiments/compare?baseline=shared&candidate=other', undefined],
+  [
+    'POST',
+    '/api/experiments',
+    { id: 'b-own', name: 'x', datasetName: 'a-only-data', repeats: 1, evaluators: [] },
+  ],
+] as const;
 describe('project isolation, route by route', () => {
   let live: LiveServer;
   const traceA = randomTraceId();
@@ -239,6 +257,35 @@ describe('project isolation, route by route', () => {
     expect(detailB.status).toBe(404);
   });
 
+  it('experiment routes read and write only the key’s project', async () => {
+    await request(live, live.keyA, 'POST', '/api/datasets', { name: 'a-only-data' });
+    await request(live, live.keyA, 'POST', '/api/datasets/a-only-data/items', {
+      items: [{ id: 'i1', input: 'q' }],
+    });
+    const started = await request(live, live.keyA, 'POST', '/api/experiments', {
+      id: 'shared',
+      name: 'secret experiment',
+      datasetName: 'a-only-data',
+      repeats: 1,
+      evaluators: [],
+    });
+    expect(started.status).toBe(201);
+    for (const [method, route, body] of experimentRoutes) {
+      const response = await request(live, live.keyB, method, route, body);
+      // B lists nothing, and cannot start an experiment on A's dataset.
+      expect(response.status, `${method} ${route}`).toBe(
+        route === '/api/experiments' && method === 'GET' ? 200 : 404,
+      );
+      expect(JSON.stringify(response.body), `${method} ${route}`).not.toContain('secret');
+    }
+    const ofA = (await request(live, live.keyA, 'GET', '/api/experiments/shared')).body as {
+      experiment: { status: string };
+      summary: { runs: number };
+    };
+    expect(ofA.experiment.status).toBe('running');
+    expect(ofA.summary.runs).toBe(0);
+  });
+
   it('every route refuses a missing or wrong key with 401 and the envelope', async () => {
     for (const [method, route] of [
       ['GET', '/api/traces'],
@@ -254,6 +301,7 @@ describe('project isolation, route by route', () => {
       ...registryRoutes,
       ...datasetRoutes,
       ...scoreRoutes,
+      ...experimentRoutes,
     ] as const) {
       for (const key of [null, 'sk-sx-not-a-real-key']) {
         const response = await request(live, key, method, route);
