@@ -34,6 +34,8 @@ const loadPromptPage = () => import('./prompts/prompt-page');
 const loadReleasesPage = () => import('./releases/releases-page');
 const loadReleasePage = () => import('./releases/release-page');
 const loadPlaygroundPage = () => import('./playground/playground-page');
+const loadDatasetPages = () =>
+  Promise.all([import('./datasets/datasets-page'), import('./datasets/dataset-page')]);
 
 const ModelsPage = lazy(() => loadModelsPage().then((module) => ({ default: module.ModelsPage })));
 const ModelDetailPage = lazy(() =>
@@ -49,6 +51,9 @@ const ReleasePage = lazy(() => loadReleasePage().then((module) => ({ default: mo
 const PlaygroundPage = lazy(() =>
   loadPlaygroundPage().then((module) => ({ default: module.PlaygroundPage })),
 );
+
+const DatasetsPage = lazy(() => loadDatasetPages().then(([module]) => ({ default: module.DatasetsPage })));
+const DatasetPage = lazy(() => loadDatasetPages().then(([, module]) => ({ default: module.DatasetPage })));
 
 const prefetched = [
   loadTracePage,
@@ -125,6 +130,8 @@ function PageSwitch({ projectId, location }: { projectId: string; location: stri
       <Route path="/releases" component={ReleasesPage} />
       <Route path="/releases/:name">{(params) => <ReleasePage name={safeDecode(params.name)} />}</Route>
       <Route path="/playground" component={PlaygroundPage} />
+      <Route path="/datasets" component={DatasetsPage} />
+      <Route path="/datasets/:name">{(params) => <DatasetPage name={safeDecode(params.name)} />}</Route>
       {pendingPages.map((page) => (
         <Route key={page.path} path={page.path}>
           <PendingPage page={page} />

@@ -76,8 +76,10 @@ describe('console shell: keys, projects, navigation, failures', { timeout: 60_00
     const headings = await navigation.getByRole('heading').allTextContents();
     expect(headings).toEqual(['Discover', 'Develop', 'Evaluate', 'Deploy', 'Govern']);
 
-    await navigation.getByRole('link', { name: /^Datasets/ }).click();
-    await page.getByText('Datasets arrives with the Evaluate capability (issue 6)').waitFor();
+    await navigation.getByRole('link', { name: /^Reviews/ }).click();
+    await page
+      .getByText('Human review arrives with the Human review and judge calibration capability (issue 7)')
+      .waitFor();
     await harness.screenshot(page, 'pending-page');
     for (const [label, text] of [
       ['Experiments', /Evaluate capability \(issue 6\)/],

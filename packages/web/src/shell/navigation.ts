@@ -25,17 +25,7 @@ export const phases: readonly Phase[] = [
   {
     label: 'Evaluate',
     pages: [
-      {
-        path: '/datasets',
-        label: 'Datasets',
-        pending: {
-          title: 'Datasets',
-          capability: 'Evaluate',
-          issue: 6,
-          description:
-            'Versioned datasets of inputs and expected outputs, built by hand or from production traces.',
-        },
-      },
+      { path: '/datasets', label: 'Datasets' },
       {
         path: '/experiments',
         label: 'Experiments',

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { CanonicalSpan } from '../api/types';
+import { AddToDataset } from '../datasets/add-to-dataset';
 import { formatCost, formatCount, formatDuration, formatTimeUs } from '../format/format-values';
 import { AttributesView } from './attributes-view';
 import { DocumentsView } from './documents-view';
@@ -29,6 +30,9 @@ export function SpanDetail({ span }: { span: CanonicalSpan }) {
             {span.name}
           </h2>
           <StatusBadge status={span.status} />
+          <span className="ml-auto">
+            <AddToDataset traceId={span.traceId} spanId={span.spanId} label="Add span to dataset" />
+          </span>
         </div>
         <dl className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-x-4 gap-y-1 text-sm">
           <Figure label="Latency">{formatDuration(durationMs)}</Figure>

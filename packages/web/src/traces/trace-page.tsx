@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import type { TraceSummary } from '../api/types';
 import { useResource } from '../api/use-resource';
+import { AddToDataset } from '../datasets/add-to-dataset';
 import { formatCost, formatCount, formatDuration, formatTimeUs } from '../format/format-values';
 import { useApiClient } from '../shell/auth-provider';
 import { ErrorPanel } from '../shell/error-panel';
@@ -74,6 +75,9 @@ function TraceHeader({ trace }: { trace: TraceSummary }) {
           {trace.name}
         </h1>
         <StatusBadge status={trace.status} errorCount={trace.errorCount} />
+        <span className="ml-auto">
+          <AddToDataset traceId={trace.traceId} label="Add to dataset" />
+        </span>
       </div>
       <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1 text-slate-600 text-sm">
         <span>{formatTimeUs(trace.startTimeUs)}</span>
