@@ -1,7 +1,9 @@
 import { SextantError } from '@sextant/core';
 import { version } from '@sextant/server';
 import { Command, CommanderError } from 'commander';
+import { CommandExit } from './command-exit.js';
 import { registerDatasetCommands } from './commands/datasets.js';
+import { registerEvalCommand } from './commands/eval.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerModelCommands } from './commands/models.js';
 import { registerProjectCommands } from './commands/projects.js';
@@ -28,6 +30,7 @@ export function buildProgram(): Command {
   registerReleaseCommands(program);
   registerModelCommands(program);
   registerDatasetCommands(program);
+  registerEvalCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -38,6 +41,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     await buildProgram().parseAsync(argv as string[]);
     return exitCodes.ok;
   } catch (error) {
+    if (error instanceof CommandExit) return error.exitCode;
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; they already printed.
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
