@@ -8,6 +8,7 @@ import type {
 } from '@sextant/core';
 import type pg from 'pg';
 import type { ApiKeyRecord, Project, Store } from '../store.js';
+import { createPostgresAuditStore } from './postgres-audit-store.js';
 import {
   createPool,
   migratePostgres,
@@ -16,10 +17,14 @@ import {
   redactUrl,
 } from './postgres-database.js';
 import { createPostgresDatasetStore } from './postgres-dataset-store.js';
+import { createPostgresDriftStore } from './postgres-drift-store.js';
+import { createPostgresExperimentStore } from './postgres-experiment-store.js';
 import { createPostgresJobStore } from './postgres-job-store.js';
 import { createPostgresMetricsReader } from './postgres-metrics-reader.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { createPostgresModelStore } from './postgres-model-store.js';
+import { createPostgresReviewStore } from './postgres-review-store.js';
+import { createPostgresScoreStore } from './postgres-score-store.js';
 import { createPostgresSessionReader } from './postgres-session-reader.js';
 import { createPostgresSpanWriter } from './postgres-span-writer.js';
 import { createPostgresTraceReader } from './postgres-trace-reader.js';
@@ -78,6 +83,11 @@ export class PostgresStore implements Store {
   readonly releases: Store['releases'];
   readonly datasets: Store['datasets'];
   readonly jobs: Store['jobs'];
+  readonly audit: Store['audit'];
+  readonly scores: Store['scores'];
+  readonly experiments: Store['experiments'];
+  readonly reviews: Store['reviews'];
+  readonly drift: Store['drift'];
 
   constructor(
     readonly pool: pg.Pool,
@@ -109,6 +119,11 @@ export class PostgresStore implements Store {
     );
     this.datasets = this.afterMigration(createPostgresDatasetStore(pool));
     this.jobs = this.afterMigration(createPostgresJobStore(pool));
+    this.audit = this.afterMigration(createPostgresAuditStore(pool));
+    this.scores = this.afterMigration(createPostgresScoreStore(pool));
+    this.experiments = this.afterMigration(createPostgresExperimentStore(pool));
+    this.reviews = this.afterMigration(createPostgresReviewStore(pool));
+    this.drift = this.afterMigration(createPostgresDriftStore(pool));
   }
 
   /** Resolves once the schema is up to date; rejects with the reason it cannot be. */
