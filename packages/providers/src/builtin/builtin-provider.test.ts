@@ -24,7 +24,7 @@ describe('built-in models (real offline sentence encoder)', () => {
       (
         await generateText({
           model: provider.languageModel(extractiveBaselineId),
-          system: `Answer from this context:\n${context}`,
+          system: `Answer in one sentence from the documentation. If it does not answer the question, say so.\nDocumentation:\n${context}`,
           prompt: `Question: ${question}`,
         })
       ).text;
@@ -32,6 +32,8 @@ describe('built-in models (real offline sentence encoder)', () => {
       /retention period are deleted/,
     );
     expect(await ask('How do I change my API key without downtime?')).toMatch(/second key|new key/);
+    // Instructions before the `Documentation:` line are never answers, however close the question.
+    expect(await ask('What if the documentation does not answer the question?')).not.toMatch(/say so/);
     const result = await generateText({
       model: provider.languageModel(extractiveBaselineId),
       prompt: 'What is the meaning of life?',

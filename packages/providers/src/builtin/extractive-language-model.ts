@@ -19,7 +19,8 @@ const cachedSentences = 5000;
  * works offline and its evaluation scores say how good its retrieval is.
  *
  * The question is the last user message, or the text after its last `Question:` line; the context is
- * everything else in the prompt (system message, retrieved documents).
+ * everything else in the prompt, from the first `Context:` or `Documentation:` line on when there is
+ * one (so instructions before it are never given as answers).
  */
 export class ExtractiveLanguageModel implements LanguageModelV3 {
   readonly specificationVersion = 'v3' as const;
@@ -109,7 +110,9 @@ function splitPrompt(prompt: LanguageModelV3Prompt): { question: string; context
   const question = (marker >= 0 ? userText.slice(marker + 'Question:'.length) : userText).trim();
   const rest = texts.filter((_, index) => index !== lastUser).map((message) => message.text);
   if (marker >= 0) rest.push(userText.slice(0, marker));
-  return { question, context: rest.join('\n') };
+  const context = rest.join('\n');
+  const start = /^\s*(context|documentation|documents|sources)\s*:[ \t]*$/im.exec(context);
+  return { question, context: start ? context.slice(start.index + start[0].length) : context };
 }
 
 function messageText(content: LanguageModelV3Prompt[number]['content']): string {
