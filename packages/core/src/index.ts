@@ -79,6 +79,25 @@ export {
 export { canonicalProvider, closestNames, editDistance, modelNameVariants } from './models/model-names.js';
 export { createPriceIndex, type PriceIndex } from './models/price-index.js';
 export { normalizeSpan } from './normalize/normalize-span.js';
+export {
+  createDeterministicEvaluator,
+  type DeterministicEvaluatorName,
+  deterministicEvaluatorNames,
+  deterministicEvaluatorSettings,
+  matchesTraceFilter,
+  type OnlineEvalEvaluator,
+  type OnlineEvalFilter,
+  type OnlineEvalRule,
+  type OnlineEvalRuleDefinition,
+  type OnlineEvalRuleInput,
+  type OnlineEvalRulePatch,
+  onlineEvalEvaluatorSchema,
+  onlineEvalFilterSchema,
+  onlineEvalRuleInputSchema,
+  onlineEvalRulePatchSchema,
+  sampleTrace,
+  traceIdFraction,
+} from './online-eval/index.js';
 export { decodeOtlpJson } from './otlp/decode-otlp-json.js';
 export { decodeOtlpProtobuf } from './otlp/decode-otlp-protobuf.js';
 export type { DecodedExport, OtlpEvent, OtlpSpan } from './otlp/otlp-span.js';

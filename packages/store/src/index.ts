@@ -23,6 +23,8 @@ export type {
   JobStatus,
   JobStore,
 } from './job-store.js';
+export type { NewTracesPage, OnlineEvalStore } from './online-eval-store.js';
+export type { RetentionBatch, RetentionSetting, RetentionStore } from './retention-store.js';
 export type { ExperimentStore } from './experiment-store.js';
 export { defaultDatabasePath, openStore } from './open-store.js';
 export type { ReviewSettings, ReviewStore, ScoreConfigRecord } from './review-store.js';

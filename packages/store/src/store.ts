@@ -17,6 +17,8 @@ import type { DatasetStore } from './dataset-store.js';
 import type { DriftStore } from './drift-store.js';
 import type { ExperimentStore } from './experiment-store.js';
 import type { JobStore } from './job-store.js';
+import type { OnlineEvalStore } from './online-eval-store.js';
+import type { RetentionStore } from './retention-store.js';
 import type { ReviewStore } from './review-store.js';
 import type { ScoreStore } from './score-store.js';
 import type { VersionedRegistry } from './versioned-registry.js';
@@ -133,6 +135,10 @@ export interface Store {
   readonly experiments: ExperimentStore;
   /** The durable background job queue (online evaluation, retention, alerts, drift checks). */
   readonly jobs: JobStore;
+  /** Online evaluation rules and where each stopped reading new traces. */
+  readonly onlineEvals: OnlineEvalStore;
+  /** Per-project retention settings and the sweep's batched age-based deletes. */
+  readonly retention: RetentionStore;
   /** Drift monitors, their reports, and stored embeddings of span texts. */
   readonly drift: DriftStore;
   /** Score configs, review queues, reviewers' answers and judge calibrations. */

@@ -1,5 +1,8 @@
 import type { Store } from '@sextant/store';
+import { createDriftCheckJob } from '../services/drift/drift-check-job.js';
 import { JobRunner, type JobRunnerOptions } from './job-runner.js';
+import { createOnlineEvalJob } from './online-eval-job.js';
+import { runRetentionSweep } from './retention-sweep-job.js';
 import { schedules } from './schedules.js';
 
 /**
@@ -8,5 +11,8 @@ import { schedules } from './schedules.js';
  */
 export function createJobRunner(options: JobRunnerOptions & { store: Store }): JobRunner {
   const runner = new JobRunner({ schedules, ...options });
+  runner.register('drift.check', createDriftCheckJob());
+  runner.register('online-eval.run', createOnlineEvalJob());
+  runner.register('retention.sweep', runRetentionSweep);
   return runner;
 }

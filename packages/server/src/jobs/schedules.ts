@@ -1,4 +1,5 @@
 import type { Store } from '@sextant/store';
+import { DRIFT_SCHEDULE_MS, hasScheduledMonitors } from '../services/drift/drift-check-job.js';
 
 /** Recurring work: a job of `kind` enqueued for each project once per `everyMs` period. */
 export interface ScheduleEntry {
@@ -8,8 +9,24 @@ export interface ScheduleEntry {
   appliesTo?: (store: Store, projectId: string) => Promise<boolean>;
 }
 
+const minute = 60_000;
+
 /**
  * Every recurring job of the server. A period is enqueued once per project across all server
  * processes sharing the store (store.jobs.enqueueForPeriod), and only when its kind has a handler.
  */
-export const schedules: readonly ScheduleEntry[] = [];
+export const schedules: readonly ScheduleEntry[] = [
+  // Each monitor then runs at its own interval (scheduleEveryMinutes).
+  { kind: 'drift.check', everyMs: DRIFT_SCHEDULE_MS, appliesTo: hasScheduledMonitors },
+  {
+    kind: 'online-eval.run',
+    everyMs: minute,
+    appliesTo: async (store, projectId) =>
+      (await store.onlineEvals.listRules(projectId)).some((rule) => rule.enabled),
+  },
+  {
+    kind: 'retention.sweep',
+    everyMs: 60 * minute,
+    appliesTo: async (store, projectId) => (await store.retention.get(projectId)).days !== null,
+  },
+];

@@ -67,6 +67,16 @@ const experimentRoutes = [
     { id: 'b-own', name: 'x', datasetName: 'a-only-data', repeats: 1, evaluators: [] },
   ],
 ] as const;
+/** Every online-evaluation rule and retention route (project A owns a rule named `shared-rule` looking for 'secret'). */
+const onlineEvalRoutes = [
+  ['GET', '/api/online-evals/rules', undefined],
+  ['POST', '/api/online-evals/rules', { name: 'b-rule', evaluators: [{ name: 'json-valid' }] }],
+  ['GET', '/api/online-evals/rules/shared-rule', undefined],
+  ['PATCH', '/api/online-evals/rules/shared-rule', { enabled: false }],
+  ['DELETE', '/api/online-evals/rules/shared-rule', undefined],
+  ['GET', '/api/retention', undefined],
+  ['PUT', '/api/retention', { days: 7 }],
+] as const;
 describe('project isolation, route by route', () => {
   let live: LiveServer;
   const traceA = randomTraceId();
@@ -286,6 +296,33 @@ describe('project isolation, route by route', () => {
     expect(ofA.summary.runs).toBe(0);
   });
 
+  it('online evaluation and retention routes read and write only the key’s project', async () => {
+    const rule = {
+      name: 'shared-rule',
+      evaluators: [{ name: 'contains', settings: { values: ['secret'] } }],
+    };
+    expect((await request(live, live.keyA, 'POST', '/api/online-evals/rules', rule)).status).toBe(201);
+    expect((await request(live, live.keyA, 'PUT', '/api/retention', { days: 90 })).status).toBe(200);
+    for (const [method, route, body] of onlineEvalRoutes) {
+      const response = await request(live, live.keyB, method, route, body);
+      const own = route === '/api/retention' || (route === '/api/online-evals/rules' && method === 'GET');
+      const expected = own ? 200 : method === 'POST' ? 201 : 404;
+      expect(response.status, `${method} ${route}`).toBe(expected);
+      expect(JSON.stringify(response.body), `${method} ${route}`).not.toContain('secret');
+    }
+    const ofA = (await request(live, live.keyA, 'GET', '/api/online-evals/rules/shared-rule')).body as {
+      enabled: boolean;
+    };
+    expect(ofA.enabled).toBe(true);
+    expect(((await request(live, live.keyA, 'GET', '/api/retention')).body as { days: number }).days).toBe(
+      90,
+    );
+    const ofB = (await request(live, live.keyB, 'GET', '/api/online-evals/rules')).body as {
+      rules: { name: string }[];
+    };
+    expect(ofB.rules.map((entry) => entry.name)).toEqual(['b-rule']);
+  });
+
   it('every route refuses a missing or wrong key with 401 and the envelope', async () => {
     for (const [method, route] of [
       ['GET', '/api/traces'],
@@ -301,6 +338,7 @@ describe('project isolation, route by route', () => {
       ...registryRoutes,
       ...datasetRoutes,
       ...scoreRoutes,
+      ...onlineEvalRoutes,
       ...experimentRoutes,
     ] as const) {
       for (const key of [null, 'sk-sx-not-a-real-key']) {

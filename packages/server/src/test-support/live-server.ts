@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore, type Store } from '@sextant/store';
 import { ProjectService } from '../services/project-service.js';
-import { type RunningServer, startServer } from '../start-server.js';
+import { type RunningServer, type StartServerOptions, startServer } from '../start-server.js';
 
 /** A real Sextant server on an ephemeral loopback port with two projects, for tests. */
 export interface LiveServer {
@@ -18,7 +18,9 @@ export interface LiveServer {
   stop(): Promise<void>;
 }
 
-export async function startLiveServer(options: { maxBodyBytes?: number } = {}): Promise<LiveServer> {
+export async function startLiveServer(
+  options: { maxBodyBytes?: number; jobs?: StartServerOptions['jobs'] } = {},
+): Promise<LiveServer> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-server-'));
   const store = openSqliteStore(path.join(directory, 'sextant.db'));
   const projects = new ProjectService(store);

@@ -6,6 +6,8 @@ import { registerDatasetCases } from './dataset-store.suite.js';
 import { registerExperimentCases } from './experiments.suite.js';
 import { registerDriftCases } from './drift.suite.js';
 import { registerJobCases } from './jobs.suite.js';
+import { registerOnlineEvalCases } from './online-evals.suite.js';
+import { registerRetentionCases } from './retention.suite.js';
 import { registerMetricsCases } from './metrics.suite.js';
 import { registerModelCases } from './models.suite.js';
 import { registerReviewCases } from './reviews.suite.js';
@@ -296,6 +298,8 @@ export function runStoreContract(
     registerScoreCases(test, () => store, makeSpan);
     registerExperimentCases(test, () => store);
     registerJobCases(test, () => store);
+    registerOnlineEvalCases(test, () => store, makeSpan);
+    registerRetentionCases(test, () => store, makeSpan);
     registerDriftCases(test, () => store, makeSpan);
     registerReviewCases(test, () => store);
 

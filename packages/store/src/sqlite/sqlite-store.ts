@@ -17,8 +17,10 @@ import { createSqliteExperimentStore } from './sqlite-experiment-store.js';
 import { createSqliteJobStore } from './sqlite-job-store.js';
 import { createSqliteMetricsReader } from './sqlite-metrics-reader.js';
 import { createSqliteModelStore } from './sqlite-model-store.js';
+import { createSqliteOnlineEvalStore } from './sqlite-online-eval-store.js';
 import { createSqlitePromptStore } from './sqlite-prompt-store.js';
 import { createSqliteReleaseStore } from './sqlite-release-store.js';
+import { createSqliteRetentionStore } from './sqlite-retention-store.js';
 import { createSqliteReviewStore } from './sqlite-review-store.js';
 import { createSqliteScoreStore } from './sqlite-score-store.js';
 import { createSqliteSessionReader } from './sqlite-session-reader.js';
@@ -78,6 +80,8 @@ class SqliteStore implements Store {
   readonly scores: Store['scores'];
   readonly experiments: Store['experiments'];
   readonly jobs: Store['jobs'];
+  readonly onlineEvals: Store['onlineEvals'];
+  readonly retention: Store['retention'];
   readonly drift: Store['drift'];
   readonly reviews: Store['reviews'];
 
@@ -97,6 +101,8 @@ class SqliteStore implements Store {
     this.scores = createSqliteScoreStore(db);
     this.experiments = createSqliteExperimentStore(db);
     this.jobs = createSqliteJobStore(db);
+    this.onlineEvals = createSqliteOnlineEvalStore(db);
+    this.retention = createSqliteRetentionStore(db);
     this.drift = createSqliteDriftStore(db);
     this.reviews = createSqliteReviewStore(db);
   }
