@@ -1,5 +1,18 @@
 export type { AppendAuditInput, AuditEntry, AuditQuery, AuditStore } from './audit-store.js';
 export type {
+  AppendPromotionInput,
+  CanaryDecisionRecord,
+  CanaryRecord,
+  CreateCanaryInput,
+  GateRunRecord,
+  GateStore,
+  LabelGate,
+  PromotionKind,
+  PromotionRecord,
+  PutGateRunInput,
+  ReleaseRef,
+} from './gate-store.js';
+export type {
   DatasetChanges,
   DatasetItemPage,
   DatasetItemQuery,

@@ -13,6 +13,7 @@ import type {
   TraceSummary,
 } from '@sextant/core';
 import type { AuditStore } from './audit-store.js';
+import type { GateStore } from './gate-store.js';
 import type { DatasetStore } from './dataset-store.js';
 import type { DriftStore } from './drift-store.js';
 import type { ExperimentStore } from './experiment-store.js';
@@ -143,6 +144,9 @@ export interface Store {
   readonly drift: DriftStore;
   /** Score configs, review queues, reviewers' answers and judge calibrations. */
   readonly reviews: ReviewStore;
+
+  /** Gate runs, label gates, promotion history and canaries. */
+  readonly gates: GateStore;
 
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { Store } from '../store.js';
 import { registerAuditCases } from './audit.suite.js';
 import { registerDatasetCases } from './dataset-store.suite.js';
 import { registerExperimentCases } from './experiments.suite.js';
+import { registerGateCases } from './gates.suite.js';
 import { registerDriftCases } from './drift.suite.js';
 import { registerJobCases } from './jobs.suite.js';
 import { registerOnlineEvalCases } from './online-evals.suite.js';
@@ -302,6 +303,7 @@ export function runStoreContract(
     registerRetentionCases(test, () => store, makeSpan);
     registerDriftCases(test, () => store, makeSpan);
     registerReviewCases(test, () => store);
+    registerGateCases(test, () => store);
 
     test('never returns another project’s traces', async () => {
       const span = makeSpan({ input: { type: 'text', text: 'secret plans' }, sessionId: 'shared' });

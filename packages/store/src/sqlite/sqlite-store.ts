@@ -11,6 +11,7 @@ import type { ApiKeyRecord, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
 import { createSqliteAuditStore } from './sqlite-audit-store.js';
+import { createSqliteGateStore } from './sqlite-gate-store.js';
 import { createSqliteDriftStore } from './sqlite-drift-store.js';
 import { createSqliteDatasetStore } from './sqlite-dataset-store.js';
 import { createSqliteExperimentStore } from './sqlite-experiment-store.js';
@@ -83,6 +84,7 @@ class SqliteStore implements Store {
   readonly onlineEvals: Store['onlineEvals'];
   readonly retention: Store['retention'];
   readonly drift: Store['drift'];
+  readonly gates: Store['gates'];
   readonly reviews: Store['reviews'];
 
   constructor(
@@ -104,6 +106,7 @@ class SqliteStore implements Store {
     this.onlineEvals = createSqliteOnlineEvalStore(db);
     this.retention = createSqliteRetentionStore(db);
     this.drift = createSqliteDriftStore(db);
+    this.gates = createSqliteGateStore(db);
     this.reviews = createSqliteReviewStore(db);
   }
 
