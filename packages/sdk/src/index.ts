@@ -24,6 +24,22 @@ export {
 export type { ExportStats } from './drop-oldest-span-processor.js';
 
 /**
+ * Runs a chain over a dataset as an experiment: repeats, concurrency, a rate limit, evaluators on the
+ * output or on spans of each run's trace, results posted in batches, resumable after a crash.
+ * @example
+ * const result = await runExperiment({ dataset: 'qa', task: (input) => answer(String(input)),
+ *   evaluators: [contains()], repeats: 3, concurrency: 8, onProgress: (p) => console.log(p.done, p.total) });
+ */
+export {
+  ExperimentAttributes,
+  type ExperimentEvaluator,
+  type ExperimentProgress,
+  type ExperimentResult,
+  type RunExperimentOptions,
+  runExperiment,
+  type TaskContext,
+} from './experiments/run-experiment.js';
+/**
  * Starts tracing to Sextant and returns a handle to flush, shut down and read counters.
  * @example
  * const sextant = init({ serviceName: 'support-bot' }); // SEXTANT_URL, SEXTANT_API_KEY from env

@@ -9,6 +9,7 @@ import {
   type ExportStats,
   withTimeout,
 } from './drop-oldest-span-processor.js';
+import { experimentSpans } from './experiments/span-collector.js';
 import { DEFAULT_MAX_ATTRIBUTE_LENGTH } from './serialize-value.js';
 import { SDK_NAME, SDK_VERSION, settings } from './settings.js';
 import { TraceAttributesSpanProcessor } from './trace-attributes.js';
@@ -69,7 +70,13 @@ export function init(options: InitOptions = {}): SextantHandle {
   const provider = new NodeTracerProvider({
     resource: createResource(options),
     spanLimits: { attributeValueLengthLimit: maxAttributeLength, attributeCountLimit: ATTRIBUTE_COUNT_LIMIT },
-    spanProcessors: [new TraceAttributesSpanProcessor(), processor, ...(options.spanProcessors ?? [])],
+    spanProcessors: [
+      new TraceAttributesSpanProcessor(),
+      processor,
+      // Keeps spans of experiment runs in memory for their evaluators; a no-op for other traces.
+      experimentSpans,
+      ...(options.spanProcessors ?? []),
+    ],
   });
   if (options.registerGlobal !== false) registerGlobally(provider);
 

@@ -95,7 +95,8 @@ function readMessages(attributes: Attributes, prefix: string): ReturnType<typeof
   return messages;
 }
 
-function readDocuments(attributes: Attributes, prefix: string): RetrievedDocument[] {
+/** Documents recorded as `<prefix>.N.document.*` attributes (OpenInference's layout, which Sextant's SDK uses too). */
+export function readDocuments(attributes: Attributes, prefix: string): RetrievedDocument[] {
   return readIndexed(prefix, (stem) => {
     const content = readString(attributes, `${stem}document.content`);
     const id = readString(attributes, `${stem}document.id`);

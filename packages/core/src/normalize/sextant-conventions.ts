@@ -3,6 +3,7 @@ import { spanKindSchema } from '../span/canonical-span.js';
 import type { Attributes } from './attribute-readers.js';
 import { readId, readString, readStringList } from './attribute-readers.js';
 import { contentFromText, contentFromValue } from './chat-messages.js';
+import { readDocuments } from './openinference-conventions.js';
 import { addTags, fillKind } from './span-fill.js';
 
 // Attributes Sextant's own SDK sets (`sextant.*`). They state the user's intent explicitly, so they
@@ -22,6 +23,11 @@ export function applySextant(span: CanonicalSpan, attributes: Attributes): void 
   span.input ??= contentOf(attributes['sextant.input']);
   span.output ??= contentOf(attributes['sextant.output']);
   addTags(span, readStringList(attributes, 'sextant.tags'));
+  // The SDK records documents in OpenInference's layout without OpenInference's span kind attribute.
+  if (span.kind === 'retrieval') {
+    const documents = readDocuments(attributes, 'retrieval.documents');
+    if (documents.length > 0) span.documents ??= documents;
+  }
 }
 
 /** Text that looks like JSON is parsed (messages or JSON); structured values are converted directly. */
