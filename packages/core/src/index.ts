@@ -218,6 +218,20 @@ export {
   scoreSourceSchema,
 } from './scores/score.js';
 export {
+  type CalibrationPair,
+  calibrateJudge,
+  correctedPassRate,
+  type JudgeCalibration,
+  minimumCalibrationItems,
+} from './reviews/judge-calibration.js';
+export {
+  type HeadToHead,
+  type PairwisePreference,
+  type PairwiseResults,
+  pairwiseResults,
+} from './reviews/pairwise-results.js';
+export { reviewAgreement, type ScoreAgreement } from './reviews/review-agreement.js';
+export {
   type JudgeCalibrationRecord,
   type PairwiseCandidate,
   type ParsedReviewQueueInput,
@@ -241,6 +255,7 @@ export {
   type ScoreConfigType,
   scoreAnswer,
   scoreCategoriesOf,
+  scoreConfigFieldsSchema,
   scoreConfigSchema,
   scoreConfigTypeSchema,
 } from './reviews/score-config.js';

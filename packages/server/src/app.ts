@@ -22,6 +22,8 @@ import { mountProjectRoutes } from './routes/project-routes.js';
 import { mountPromptRoutes } from './routes/prompt-routes.js';
 import { mountReleaseRoutes } from './routes/release-routes.js';
 import { mountRetentionRoutes } from './routes/retention-routes.js';
+import { mountJudgeRoutes } from './routes/judge-routes.js';
+import { mountReviewRoutes } from './routes/review-routes.js';
 import { mountScoreRoutes } from './routes/score-routes.js';
 import { mountTraceRoutes } from './routes/trace-routes.js';
 import { AuditLog } from './services/audit-log.js';
@@ -35,6 +37,8 @@ import { ProjectService } from './services/project-service.js';
 import { PromptService } from './services/prompt-service.js';
 import { ReleaseService } from './services/release-service.js';
 import { RetentionService } from './services/retention-service.js';
+import { JudgeCalibrationService } from './reviews/judge-calibration-service.js';
+import { ReviewService } from './reviews/review-service.js';
 import { ScoreService } from './services/score-service.js';
 import { TraceService } from './services/trace-service.js';
 import { version } from './version.js';
@@ -130,6 +134,12 @@ export function createApp(options: AppOptions): SextantApp {
   mountReleaseRoutes(app, new ReleaseService(options.store, prompts));
   mountDatasetRoutes(app, new DatasetService(options.store));
   mountScoreRoutes(app, new ScoreService(options.store));
+  const reviews = new ReviewService(options.store);
+  mountReviewRoutes(app, reviews);
+  mountJudgeRoutes(app, {
+    store: options.store,
+    calibration: new JudgeCalibrationService(options.store, reviews),
+  });
   mountOnlineEvalRoutes(app, new OnlineEvalService(options.store));
   mountRetentionRoutes(app, new RetentionService(options.store));
   mountExperimentRoutes(app, new ExperimentService(options.store));

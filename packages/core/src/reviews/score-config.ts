@@ -13,45 +13,46 @@ export const scoreCategorySchema = z.object({
 });
 export type ScoreCategory = z.infer<typeof scoreCategorySchema>;
 
+/** The fields of a score config, before the checks that tie them together (for request bodies). */
+export const scoreConfigFieldsSchema = z.object({
+  name: scoreNameSchema,
+  type: scoreConfigTypeSchema,
+  description: z.string().max(5000).default('').describe('Shown to reviewers beside the score'),
+  min: z.number().optional().describe('numeric: smallest allowed value'),
+  max: z.number().optional().describe('numeric: largest allowed value'),
+  categories: z.array(scoreCategorySchema).max(20).optional().describe('ordinal and categorical answers'),
+  passValue: z.number().optional().describe('values at or above this pass (numeric and ordinal)'),
+});
+
 /**
  * What a score means and how people give it. The name is the score name written to `store.scores`.
  * Ordinal categories are in scale order (worst first); `passValue` marks the smallest passing value.
  */
-export const scoreConfigSchema = z
-  .object({
-    name: scoreNameSchema,
-    type: scoreConfigTypeSchema,
-    description: z.string().max(5000).default('').describe('Shown to reviewers beside the score'),
-    min: z.number().optional().describe('numeric: smallest allowed value'),
-    max: z.number().optional().describe('numeric: largest allowed value'),
-    categories: z.array(scoreCategorySchema).max(20).optional().describe('ordinal and categorical answers'),
-    passValue: z.number().optional().describe('values at or above this pass (numeric and ordinal)'),
-  })
-  .superRefine((config, context) => {
-    const issue = (message: string) => context.addIssue({ code: 'custom', message });
-    if (config.type === 'numeric') {
-      if (config.min === undefined || config.max === undefined || !(config.min < config.max)) {
-        issue('a numeric score needs min < max (e.g. "min": 0, "max": 1)');
-      }
+export const scoreConfigSchema = scoreConfigFieldsSchema.superRefine((config, context) => {
+  const issue = (message: string) => context.addIssue({ code: 'custom', message });
+  if (config.type === 'numeric') {
+    if (config.min === undefined || config.max === undefined || !(config.min < config.max)) {
+      issue('a numeric score needs min < max (e.g. "min": 0, "max": 1)');
     }
-    if (config.type === 'ordinal' || config.type === 'categorical') {
-      const categories = config.categories ?? [];
-      if (categories.length < 2) {
-        issue(
-          `a ${config.type} score needs at least 2 categories (e.g. [{ "value": 1, "label": "poor" }, ...])`,
-        );
-      }
-      if (new Set(categories.map((category) => category.value)).size !== categories.length) {
-        issue('category values must be distinct');
-      }
-      if (
-        config.type === 'ordinal' &&
-        categories.some((c, i) => i > 0 && c.value <= (categories[i - 1]?.value ?? 0))
-      ) {
-        issue('ordinal categories are listed in increasing value order (worst first)');
-      }
+  }
+  if (config.type === 'ordinal' || config.type === 'categorical') {
+    const categories = config.categories ?? [];
+    if (categories.length < 2) {
+      issue(
+        `a ${config.type} score needs at least 2 categories (e.g. [{ "value": 1, "label": "poor" }, ...])`,
+      );
     }
-  });
+    if (new Set(categories.map((category) => category.value)).size !== categories.length) {
+      issue('category values must be distinct');
+    }
+    if (
+      config.type === 'ordinal' &&
+      categories.some((c, i) => i > 0 && c.value <= (categories[i - 1]?.value ?? 0))
+    ) {
+      issue('ordinal categories are listed in increasing value order (worst first)');
+    }
+  }
+});
 export type ScoreConfig = z.output<typeof scoreConfigSchema>;
 export type ScoreConfigInput = z.input<typeof scoreConfigSchema>;
 

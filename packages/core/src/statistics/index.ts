@@ -30,6 +30,7 @@ export {
   type PairedComparisonOptions,
   type PairedItemScores,
 } from './paired-comparison.js';
+export { type PairedBootstrapInterval, pairedBootstrap } from './paired-bootstrap.js';
 export { estimatePairedVariance, type PairedVariance } from './paired-variance.js';
 export {
   type FlakyItem,

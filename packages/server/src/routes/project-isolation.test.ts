@@ -77,6 +77,26 @@ const onlineEvalRoutes = [
   ['GET', '/api/retention', undefined],
   ['PUT', '/api/retention', { days: 7 }],
 ] as const;
+/** Every review and judge route (project A owns score config `secret-config` and queue `secret-queue`). */
+const reviewRoutes = [
+  ['GET', '/api/score-configs', undefined],
+  ['PUT', '/api/score-configs/b-config', { type: 'boolean' }],
+  ['GET', '/api/score-configs/secret-config', undefined],
+  ['DELETE', '/api/score-configs/secret-config', undefined],
+  ['GET', '/api/review-queues', undefined],
+  ['GET', '/api/review-queues/secret-queue', undefined],
+  ['POST', '/api/review-queues/secret-queue/items', { items: [{ id: 'b-item', input: 'x' }] }],
+  ['POST', '/api/review-queues/secret-queue/fill', { from: 'traces' }],
+  ['POST', '/api/review-queues/secret-queue/next', { reviewer: 'bo' }],
+  ['GET', '/api/review-queues/secret-queue/items/secret-item?reviewer=bo', undefined],
+  ['PUT', '/api/review-queues/secret-queue/items/secret-item/answer', { reviewer: 'bo', skip: true }],
+  ['POST', '/api/review-queues/secret-queue/to-dataset', { dataset: 'b-dataset' }],
+  ['DELETE', '/api/review-queues/secret-queue', undefined],
+  ['GET', '/api/judges', undefined],
+  ['GET', '/api/judges/calibration?scoreName=secret-config&evaluatorName=judge', undefined],
+  ['GET', '/api/review-settings', undefined],
+  ['PUT', '/api/review-settings', { judgeAgreementBar: 0.5 }],
+] as const;
 describe('project isolation, route by route', () => {
   let live: LiveServer;
   const traceA = randomTraceId();
@@ -323,6 +343,38 @@ describe('project isolation, route by route', () => {
     expect(ofB.rules.map((entry) => entry.name)).toEqual(['b-rule']);
   });
 
+  it('review and judge routes read and write only the key’s project', async () => {
+    const asA = (method: string, route: string, body?: unknown) =>
+      request(live, live.keyA, method, route, body);
+    expect((await asA('PUT', '/api/score-configs/secret-config', { type: 'boolean' })).status).toBe(200);
+    expect(
+      (await asA('POST', '/api/review-queues', { id: 'secret-queue', scoreNames: ['secret-config'] })).status,
+    ).toBe(201);
+    const items = { items: [{ id: 'secret-item', input: 'secret question', output: 'secret answer' }] };
+    expect((await asA('POST', '/api/review-queues/secret-queue/items', items)).status).toBe(201);
+    const own = new Set([
+      '/api/score-configs',
+      '/api/score-configs/b-config',
+      '/api/review-queues',
+      '/api/judges',
+      '/api/review-settings',
+    ]);
+    for (const [method, route, body] of reviewRoutes) {
+      const response = await request(live, live.keyB, method, route, body);
+      expect(response.status, `${method} ${route}`).toBe(own.has(route) ? 200 : 404);
+      // A 404 may repeat the name asked for, but never shows A's content or lists A's names.
+      const text = JSON.stringify(response.body);
+      expect(text, `${method} ${route}`).not.toMatch(/secret (question|answer)|configs: [^"]*secret/);
+      if (own.has(route)) expect(text, `${method} ${route}`).not.toContain('secret');
+    }
+    const queue = (await asA('GET', '/api/review-queues/secret-queue')).body as { items: number };
+    expect(queue.items).toBe(1);
+    expect(
+      ((await asA('GET', '/api/review-settings')).body as { judgeAgreementBar: number }).judgeAgreementBar,
+    ).toBe(0.6);
+    expect((await asA('GET', '/api/score-configs/secret-config')).status).toBe(200);
+  });
+
   it('every route refuses a missing or wrong key with 401 and the envelope', async () => {
     for (const [method, route] of [
       ['GET', '/api/traces'],
@@ -338,6 +390,7 @@ describe('project isolation, route by route', () => {
       ...registryRoutes,
       ...datasetRoutes,
       ...scoreRoutes,
+      ...reviewRoutes,
       ...onlineEvalRoutes,
       ...experimentRoutes,
     ] as const) {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { kappaFromCounts } from './cohens-kappa.js';
+import { roganGladen } from './rogan-gladen.js';
+
+// Published worked examples, beside the Wikipedia ones in cohens-kappa.test.ts and fleiss-kappa.test.ts.
+describe('agreement statistics against textbook examples', () => {
+  it('Cohen (1960), Table 1: 200 items, 3 categories, p_o = .70, p_c = .41, kappa = .492', () => {
+    // Margins 120/60/20 (judge A) and 100/60/40 (judge B); 88 + 40 + 12 agreements.
+    const result = kappaFromCounts([
+      [88, 14, 18],
+      [10, 40, 10],
+      [2, 6, 12],
+    ]);
+    expect(result.observedAgreement).toBeCloseTo(0.7, 12);
+    expect(result.expectedAgreement).toBeCloseTo(0.41, 12);
+    expect(result.kappa).toBeCloseTo(0.492, 3);
+  });
+
+  it('Fleiss, Levin & Paik (2003), Table 18.1: 100 patients, 3 diagnoses, p_o = .89, p_e = .66, kappa = .68', () => {
+    const result = kappaFromCounts([
+      [75, 1, 4],
+      [5, 4, 1],
+      [0, 0, 10],
+    ]);
+    expect(result.observedAgreement).toBeCloseTo(0.89, 12);
+    expect(result.expectedAgreement).toBeCloseTo(0.66, 12);
+    expect(result.kappa).toBeCloseTo(0.68, 2);
+    expect(result.kappa).toBeCloseTo(0.23 / 0.34, 12);
+  });
+
+  it('epiR epi.prev example: 23 of 150 test positive, Se 0.96, Sp 0.89 -> true prevalence 0.051', () => {
+    // Se and Sp given as exact rates: 96 of 100 and 89 of 100 validation items.
+    const result = roganGladen({
+      judgedPositive: 23,
+      judged: 150,
+      validation: { truePositives: 96, humanPositives: 100, trueNegatives: 89, humanNegatives: 100 },
+    });
+    if (!result.success) throw new Error(result.error);
+    expect(result.value.apparent).toBeCloseTo(23 / 150, 12);
+    expect(result.value.estimate).toBeCloseTo(0.051, 3);
+    expect(result.value.lower).toBeLessThan(0.051);
+    expect(result.value.upper).toBeGreaterThan(0.051);
+  });
+});
