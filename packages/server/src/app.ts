@@ -20,6 +20,7 @@ import { mountOnlineEvalRoutes } from './routes/online-eval-routes.js';
 import { mountOtlpRoute } from './routes/otlp-route.js';
 import { mountProjectRoutes } from './routes/project-routes.js';
 import { mountPromptRoutes } from './routes/prompt-routes.js';
+import { mountRedactionRoutes } from './routes/redaction-routes.js';
 import { mountReleaseRoutes } from './routes/release-routes.js';
 import { mountRetentionRoutes } from './routes/retention-routes.js';
 import { mountJudgeRoutes } from './routes/judge-routes.js';
@@ -35,6 +36,7 @@ import { ModelService } from './services/model-service.js';
 import { OnlineEvalService } from './services/online-eval-service.js';
 import { ProjectService } from './services/project-service.js';
 import { PromptService } from './services/prompt-service.js';
+import { RedactionSettingsService } from './services/redaction-settings-service.js';
 import { ReleaseService } from './services/release-service.js';
 import { RetentionService } from './services/retention-service.js';
 import { JudgeCalibrationService } from './reviews/judge-calibration-service.js';
@@ -120,6 +122,10 @@ export function createApp(options: AppOptions): SextantApp {
   );
 
   const ingest = options.ingestor ?? new IngestService(options.store);
+  mountRedactionRoutes(
+    app,
+    new RedactionSettingsService(options.store, (projectId) => ingest.redactionChanged(projectId)),
+  );
   mountOtlpRoute(app, {
     ingest,
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,

@@ -12,6 +12,7 @@ export type {
   PutGateRunInput,
   ReleaseRef,
 } from './gate-store.js';
+export type { RedactionSettingsRecord, RedactionSettingsStore } from './redaction-settings-store.js';
 export type {
   DatasetChanges,
   DatasetItemPage,

@@ -14,6 +14,7 @@ import type {
 } from '@sextant/core';
 import type { AuditStore } from './audit-store.js';
 import type { GateStore } from './gate-store.js';
+import type { RedactionSettingsStore } from './redaction-settings-store.js';
 import type { DatasetStore } from './dataset-store.js';
 import type { DriftStore } from './drift-store.js';
 import type { ExperimentStore } from './experiment-store.js';
@@ -128,6 +129,8 @@ export interface Store {
   readonly releases: VersionedRegistry<ReleaseDefinition>;
   /** The append-only log of changes (who, when, what, before and after). */
   readonly audit: AuditStore;
+  /** Per-project PII redaction settings applied at ingestion. */
+  readonly redactionSettings: RedactionSettingsStore;
   /** Versioned datasets of evaluation items, with streamed imports. */
   readonly datasets: DatasetStore;
   /** Scores of traces from experiments, online rules, people and API callers. */

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CanonicalSpan } from '@sextant/core';
 import { openStore } from '@sextant/store';
+import { ProjectRedaction } from '../ingest/project-redaction.js';
 
 /** A batch of spans of one project as a JSON array, or the request to finish and exit. */
 export type GatewaySpanMessage = { projectId: string; spans: string } | 'close';
@@ -17,6 +18,7 @@ try {
   // not permitted here: run at normal priority
 }
 const store = openStore(storeLocation);
+const redaction = new ProjectRedaction(store);
 const pending = new Map<string, CanonicalSpan[]>();
 let timer: NodeJS.Timeout | null = null;
 
@@ -26,7 +28,7 @@ async function flush() {
   pending.clear();
   for (const [projectId, spans] of batches) {
     try {
-      await store.insertSpans(projectId, spans);
+      await store.insertSpans(projectId, await redaction.redact(projectId, spans));
     } catch (error) {
       console.error(`gateway spans of project ${projectId} were not stored:`, error);
     }

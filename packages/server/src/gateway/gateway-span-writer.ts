@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CanonicalSpan } from '@sextant/core';
 import type { Store } from '@sextant/store';
+import { ProjectRedaction } from '../ingest/project-redaction.js';
 import type { GatewaySpanMessage } from './gateway-span-worker.js';
 
 /** Where gateway spans go; `write` never blocks the call that produced the span. */
@@ -21,7 +22,8 @@ export interface GatewaySpanWriterOptions {
  * Stores gateway spans off the request path. With a store file and compiled sources, a worker thread
  * with its own connection does the writing, so SQLite never blocks the gateway's thread; otherwise
  * (in-memory stores, tests on TypeScript sources) spans are batched and written in this thread.
- * Spans are best effort: a failed write is logged, not retried.
+ * Spans are best effort: a failed write is logged, not retried. Either way the project's PII redaction
+ * runs in the thread that stores, before the span reaches the store.
  */
 export function createGatewaySpanWriter(store: Store, options: GatewaySpanWriterOptions): GatewaySpanWriter {
   const useWorker = store.location !== ':memory:' && import.meta.url.endsWith('.js');
@@ -85,6 +87,7 @@ function workerWriter(storeLocation: string, options: GatewaySpanWriterOptions):
 }
 
 function inThreadWriter(store: Store, options: GatewaySpanWriterOptions): GatewaySpanWriter {
+  const redaction = new ProjectRedaction(store);
   const batches = new Map<string, CanonicalSpan[]>();
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
@@ -95,7 +98,7 @@ function inThreadWriter(store: Store, options: GatewaySpanWriterOptions): Gatewa
     writing = writing.then(async () => {
       for (const [projectId, spans] of taken) {
         try {
-          await store.insertSpans(projectId, spans);
+          await store.insertSpans(projectId, await redaction.redact(projectId, spans));
         } catch (error) {
           options.logError(error);
         }

@@ -3,6 +3,7 @@ import type { Store } from '@sextant/store';
 import { ModelPriceBook } from '../services/model-price-book.js';
 import { costSpans } from '../services/model-span-costing.js';
 import { decodeBody, type OtlpFormat } from './decode-body.js';
+import { ProjectRedaction } from './project-redaction.js';
 
 export interface IngestResult {
   /** Stored, or already stored before (a re-sent span is acknowledged, never duplicated). */
@@ -14,6 +15,8 @@ export interface IngestResult {
 /** Something that takes OTLP bodies for a project: in this thread, or in a pool of worker threads. */
 export interface Ingestor {
   ingestBody(projectId: string, format: OtlpFormat, body: Uint8Array): Promise<IngestResult>;
+  /** The project's redaction settings changed: apply them from the next batch on. */
+  redactionChanged(projectId: string): void;
   close(): Promise<void>;
 }
 
@@ -45,7 +48,13 @@ export class IngestService implements Ingestor {
     private readonly serializeWrites: WriteSerializer = unserialized,
     /** Catalog prices for costing llm and embedding spans; read from `store`. */
     private readonly prices: ModelPriceBook = new ModelPriceBook(store),
+    /** PII redaction with the project's settings, before anything is stored. */
+    private readonly redaction: ProjectRedaction = new ProjectRedaction(store),
   ) {}
+
+  redactionChanged(projectId: string): void {
+    this.redaction.forget(projectId);
+  }
 
   async ingestBody(projectId: string, format: OtlpFormat, body: Uint8Array): Promise<IngestResult> {
     const [result] = await this.ingestBodies([{ projectId, format, body }]);
@@ -93,8 +102,9 @@ export class IngestService implements Ingestor {
         reasons.push(`span ${span.spanId}: could not be normalised (${(error as Error).message})`);
       }
     }
-    await costSpans(projectId, spans, this.prices);
-    return { projectId, spans, rejected, reasons };
+    const redacted = await this.redaction.redact(projectId, spans);
+    await costSpans(projectId, redacted, this.prices);
+    return { projectId, spans: redacted, rejected, reasons };
   }
 
   private async write(prepared: readonly PreparedBody[]): Promise<Array<IngestResult | Error>> {

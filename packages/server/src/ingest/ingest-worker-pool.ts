@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { type ErrorCode, SextantError } from '@sextant/core';
 import type { OtlpFormat } from './decode-body.js';
 import type { Ingestor, IngestResult } from './ingest-service.js';
-import type { IngestReply, IngestRequest } from './ingest-worker.js';
+import type { IngestReply, IngestRequest, RedactionChangedMessage } from './ingest-worker.js';
 import { createWriteLockBuffer } from './shared-write-lock.js';
 
 interface Pending {
@@ -46,6 +46,11 @@ export class IngestWorkerPool implements Ingestor {
       const request: IngestRequest = { id, projectId, format, body: owned };
       target.worker.postMessage(request, [owned.buffer as ArrayBuffer]);
     });
+  }
+
+  redactionChanged(projectId: string): void {
+    const message: RedactionChangedMessage = { redactionChanged: projectId };
+    for (const { worker } of this.workers) worker.postMessage(message);
   }
 
   async close(): Promise<void> {

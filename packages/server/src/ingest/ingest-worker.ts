@@ -31,8 +31,14 @@ const waiting: IngestRequest[] = [];
 let draining = false;
 let closing = false;
 
-parentPort?.on('message', (request: IngestRequest | 'close') => {
+/** Tells a worker that a project's redaction settings changed. */
+export interface RedactionChangedMessage {
+  redactionChanged: string;
+}
+
+parentPort?.on('message', (request: IngestRequest | RedactionChangedMessage | 'close') => {
   if (request === 'close') closing = true;
+  else if ('redactionChanged' in request) return ingest.redactionChanged(request.redactionChanged);
   else waiting.push(request);
   void drain();
 });

@@ -179,6 +179,19 @@ describe('project isolation, route by route', () => {
     expect(JSON.stringify(b)).not.toContain('audited');
   });
 
+  it('redaction settings routes read and write only the key’s project', async () => {
+    const saved = await request(live, live.keyA, 'PUT', '/api/settings/redaction', {
+      customPatterns: [{ name: 'isolated_secret', pattern: 'ISO-\\d+' }],
+    });
+    expect(saved.status).toBe(200);
+    const ofB = await request(live, live.keyB, 'GET', '/api/settings/redaction');
+    expect(JSON.stringify(ofB.body)).not.toContain('isolated_secret');
+    const preview = await request(live, live.keyB, 'POST', '/api/settings/redaction/preview', {
+      text: 'ISO-42',
+    });
+    expect(preview.body).toEqual({ text: 'ISO-42', redactions: {} });
+  });
+
   it('GET /api/project names the key’s project', async () => {
     expect(((await request(live, live.keyA, 'GET', '/api/project')).body as { id: string }).id).toBe('alpha');
     expect(((await request(live, live.keyB, 'GET', '/api/project')).body as { id: string }).id).toBe('beta');

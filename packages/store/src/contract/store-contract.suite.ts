@@ -2,6 +2,7 @@ import { type CanonicalSpan, emptySpan, type TraceQueryInput, traceQuerySchema }
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { registerAuditCases } from './audit.suite.js';
+import { registerRedactionSettingsCases } from './redaction-settings.suite.js';
 import { registerDatasetCases } from './dataset-store.suite.js';
 import { registerExperimentCases } from './experiments.suite.js';
 import { registerGateCases } from './gates.suite.js';
@@ -295,6 +296,7 @@ export function runStoreContract(
     registerRegistryCases(test, () => store);
     registerDatasetCases(test, () => store);
     registerAuditCases(test, () => store);
+    registerRedactionSettingsCases(test, () => store);
     registerSessionCases(test, () => store);
     registerScoreCases(test, () => store, makeSpan);
     registerExperimentCases(test, () => store);

@@ -12,6 +12,7 @@ import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
 import { createSqliteAuditStore } from './sqlite-audit-store.js';
 import { createSqliteGateStore } from './sqlite-gate-store.js';
+import { createSqliteRedactionSettingsStore } from './sqlite-redaction-settings-store.js';
 import { createSqliteDriftStore } from './sqlite-drift-store.js';
 import { createSqliteDatasetStore } from './sqlite-dataset-store.js';
 import { createSqliteExperimentStore } from './sqlite-experiment-store.js';
@@ -77,6 +78,7 @@ class SqliteStore implements Store {
   readonly prompts: Store['prompts'];
   readonly releases: Store['releases'];
   readonly audit: Store['audit'];
+  readonly redactionSettings: Store['redactionSettings'];
   readonly datasets: Store['datasets'];
   readonly scores: Store['scores'];
   readonly experiments: Store['experiments'];
@@ -99,6 +101,7 @@ class SqliteStore implements Store {
     this.prompts = createSqlitePromptStore(db);
     this.releases = createSqliteReleaseStore(db);
     this.audit = createSqliteAuditStore(db);
+    this.redactionSettings = createSqliteRedactionSettingsStore(db);
     this.datasets = createSqliteDatasetStore(db);
     this.scores = createSqliteScoreStore(db);
     this.experiments = createSqliteExperimentStore(db);
