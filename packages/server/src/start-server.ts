@@ -23,7 +23,7 @@ export interface StartServerOptions extends AppOptions {
    * The background job runner (online evaluation, retention, alerts...). Default on, polling every
    * second; `false` leaves it off (tests that drive jobs call `runner.tick()` themselves).
    */
-  jobs?: false | { pollMs?: number; concurrency?: number };
+  jobs?: false | { pollMs?: number; concurrency?: number; leaseMs?: number };
 }
 
 export interface RunningServer {
