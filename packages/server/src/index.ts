@@ -12,6 +12,11 @@ export {
   type JobRunnerOptions,
 } from './jobs/job-runner.js';
 export { type ScheduleEntry, schedules } from './jobs/schedules.js';
+export {
+  createGatewayEvaluatorFactory,
+  createGatewayJudgeModel,
+  type GatewayAccess,
+} from './judges/gateway-judge-models.js';
 export { type AddFromTraceInput, DatasetService } from './services/dataset-service.js';
 export { CredentialCipher, secretFilePath } from './services/model-credential-cipher.js';
 export {

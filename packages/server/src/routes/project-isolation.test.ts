@@ -67,6 +67,11 @@ const experimentRoutes = [
     { id: 'b-own', name: 'x', datasetName: 'a-only-data', repeats: 1, evaluators: [] },
   ],
 ] as const;
+/** Every bake-off route (project A owns a bake-off named `shared-bakeoff`). */
+const bakeoffRoutes = [
+  ['GET', '/api/bakeoffs'],
+  ['GET', '/api/bakeoffs/shared-bakeoff'],
+] as const;
 /** Every online-evaluation rule and retention route (project A owns a rule named `shared-rule` looking for 'secret'). */
 const onlineEvalRoutes = [
   ['GET', '/api/online-evals/rules', undefined],
@@ -329,6 +334,29 @@ describe('project isolation, route by route', () => {
     expect(ofA.summary.runs).toBe(0);
   });
 
+  it('bake-off routes see only the key’s project', async () => {
+    await request(live, live.keyA, 'POST', '/api/datasets', { name: 'a-bakeoff-data' });
+    await request(live, live.keyA, 'POST', '/api/datasets/a-bakeoff-data/items', {
+      items: [{ id: 'i1', input: 'q' }],
+    });
+    const started = await request(live, live.keyA, 'POST', '/api/experiments', {
+      id: 'secret-bakeoff-m1',
+      name: 'secret bakeoff',
+      datasetName: 'a-bakeoff-data',
+      model: 'm1',
+      repeats: 1,
+      evaluators: [],
+      metadata: { bakeoff: { id: 'shared-bakeoff', models: ['m1'], qualityMetric: 'exact-match' } },
+    });
+    expect(started.status).toBe(201);
+    expect((await request(live, live.keyA, 'GET', '/api/bakeoffs/shared-bakeoff')).status).toBe(200);
+    for (const [method, route] of bakeoffRoutes) {
+      const response = await request(live, live.keyB, method, route);
+      expect(response.status, route).toBe(route === '/api/bakeoffs' ? 200 : 404);
+      expect(JSON.stringify(response.body), route).not.toContain('secret');
+    }
+  });
+
   it('online evaluation and retention routes read and write only the key’s project', async () => {
     const rule = {
       name: 'shared-rule',
@@ -406,6 +434,7 @@ describe('project isolation, route by route', () => {
       ...reviewRoutes,
       ...onlineEvalRoutes,
       ...experimentRoutes,
+      ...bakeoffRoutes,
     ] as const) {
       for (const key of [null, 'sk-sx-not-a-real-key']) {
         const response = await request(live, key, method, route);
