@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { modelCallHours } from '../model-call-hours.js';
 import { spanColumns, spanToRow } from '../sqlite/span-rows.js';
 import { rollUpSpans } from '../trace-rollup.js';
-import { inTransaction } from './postgres-database.js';
+import { inTransaction, lockKey } from './postgres-database.js';
 import { ensureSpanPartitions } from './span-partitions.js';
 
 /** Longest text indexed per span, as in SQLite; longer inputs are still stored whole. */
@@ -160,6 +160,15 @@ export function createPostgresSpanWriter(pool: pg.Pool, schema: string) {
           cell.cost,
         ]);
       if (cells.length > 0) await client.query(addModelCallHoursSql, [projectId, ...columnsOf(cells, 8)]);
+      const roots = stored.filter((span) => span.parentSpanId === null).map((span) => span.traceId);
+      if (roots.length > 0) {
+        // Last statement before commit, under a lock held until commit: feed numbers become visible in order.
+        await lockKey(client, `root-span-feed:${projectId}`);
+        await client.query(
+          'INSERT INTO root_span_feed (project_id, trace_id) SELECT $1, unnest($2::text[])',
+          [projectId, roots],
+        );
+      }
       return stored.length;
     });
   }

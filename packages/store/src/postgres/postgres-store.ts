@@ -19,10 +19,14 @@ import {
 import { createPostgresDatasetStore } from './postgres-dataset-store.js';
 import { createPostgresDriftStore } from './postgres-drift-store.js';
 import { createPostgresExperimentStore } from './postgres-experiment-store.js';
+import { createPostgresGateStore } from './postgres-gate-store.js';
 import { createPostgresJobStore } from './postgres-job-store.js';
 import { createPostgresMetricsReader } from './postgres-metrics-reader.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { createPostgresModelStore } from './postgres-model-store.js';
+import { createPostgresOnlineEvalStore } from './postgres-online-eval-store.js';
+import { createPostgresRedactionSettingsStore } from './postgres-redaction-settings-store.js';
+import { createPostgresRetentionStore } from './postgres-retention-store.js';
 import { createPostgresReviewStore } from './postgres-review-store.js';
 import { createPostgresScoreStore } from './postgres-score-store.js';
 import { createPostgresSessionReader } from './postgres-session-reader.js';
@@ -88,6 +92,10 @@ export class PostgresStore implements Store {
   readonly experiments: Store['experiments'];
   readonly reviews: Store['reviews'];
   readonly drift: Store['drift'];
+  readonly redactionSettings: Store['redactionSettings'];
+  readonly onlineEvals: Store['onlineEvals'];
+  readonly retention: Store['retention'];
+  readonly gates: Store['gates'];
 
   constructor(
     readonly pool: pg.Pool,
@@ -124,6 +132,10 @@ export class PostgresStore implements Store {
     this.experiments = this.afterMigration(createPostgresExperimentStore(pool));
     this.reviews = this.afterMigration(createPostgresReviewStore(pool));
     this.drift = this.afterMigration(createPostgresDriftStore(pool));
+    this.redactionSettings = this.afterMigration(createPostgresRedactionSettingsStore(pool));
+    this.onlineEvals = this.afterMigration(createPostgresOnlineEvalStore(pool));
+    this.retention = this.afterMigration(createPostgresRetentionStore(pool));
+    this.gates = this.afterMigration(createPostgresGateStore(pool));
   }
 
   /** Resolves once the schema is up to date; rejects with the reason it cannot be. */
