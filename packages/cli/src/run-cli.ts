@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { CommandExit } from './command-exit.js';
 import { registerDatasetCommands } from './commands/datasets.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerExperimentCommands } from './commands/experiments.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerModelCommands } from './commands/models.js';
 import { registerProjectCommands } from './commands/projects.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerModelCommands(program);
   registerDatasetCommands(program);
   registerEvalCommand(program);
+  registerExperimentCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

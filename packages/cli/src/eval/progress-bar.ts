@@ -7,7 +7,9 @@ export function createProgressBar(label: string, total: number, stream: NodeJS.W
       const share = total === 0 ? 1 : done / total;
       const elapsed = (Date.now() - started) / 1000;
       const eta = done === 0 ? '' : ` eta ${Math.max(0, Math.round((elapsed / done) * (total - done)))}s`;
-      const text = `${label} ${done}/${total}${failed > 0 ? ` (${failed} errors)` : ''}${done < total ? eta : ` in ${elapsed.toFixed(1)}s`}`;
+      const rate =
+        elapsed > 0 && done > 0 ? ` ${(done / elapsed).toFixed(done / elapsed >= 10 ? 0 : 1)}/s` : '';
+      const text = `${label} ${done}/${total}${failed > 0 ? ` (${failed} errors)` : ''}${rate}${done < total ? eta : ` in ${elapsed.toFixed(1)}s`}`;
       if (stream.isTTY) {
         const width = 24;
         const filled = Math.round(share * width);
