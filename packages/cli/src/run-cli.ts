@@ -4,12 +4,14 @@ import { Command, CommanderError } from 'commander';
 import { CommandExit } from './command-exit.js';
 import { registerDatasetCommands } from './commands/datasets.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerEvalsCommands } from './commands/evals.js';
 import { registerExperimentCommands } from './commands/experiments.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerModelCommands } from './commands/models.js';
 import { registerProjectCommands } from './commands/projects.js';
 import { registerPromptCommands } from './commands/prompts.js';
 import { registerReleaseCommands } from './commands/releases.js';
+import { registerRetentionCommands } from './commands/retention.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTraceCommands } from './commands/traces.js';
 
@@ -32,6 +34,8 @@ export function buildProgram(): Command {
   registerModelCommands(program);
   registerDatasetCommands(program);
   registerEvalCommand(program);
+  registerEvalsCommands(program);
+  registerRetentionCommands(program);
   registerExperimentCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;

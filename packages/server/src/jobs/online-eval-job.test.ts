@@ -180,8 +180,17 @@ describe("'online-eval.run' jobs", () => {
   it('refuses rules whose evaluators cannot be built, naming the problem', async () => {
     const rules = new OnlineEvalService(store);
     await expect(rules.create('alpha', { name: 'x', evaluators: [{ name: 'vibes' }] })).rejects.toThrow(
-      /cannot use evaluator 'vibes'.*contains, regex, json-valid/,
+      /unknown evaluator 'vibes'; online rules can use contains, regex, json-valid/,
     );
+    await expect(rules.create('alpha', { name: 'x', evaluators: [{ name: 'json-vaild' }] })).rejects.toThrow(
+      /did you mean 'json-valid'/,
+    );
+    await expect(
+      rules.create('alpha', {
+        name: 'x',
+        evaluators: [{ name: 'llm-judge', settings: { model: 'm', rubric: 'r' } }],
+      }),
+    ).rejects.toThrow(/cannot use 'llm-judge' yet: it needs a model/);
     await expect(
       rules.create('alpha', { name: 'x', evaluators: [{ name: 'regex', settings: { pattern: '' } }] }),
     ).rejects.toThrow(/evaluator 'regex' setting 'pattern'/);

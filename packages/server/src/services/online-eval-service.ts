@@ -8,8 +8,9 @@ import {
   onlineEvalRuleInputSchema,
   onlineEvalRulePatchSchema,
   SextantError,
+  suggestName,
 } from '@sextant/core';
-import type { Evaluator } from '@sextant/core/evaluators';
+import { type Evaluator, modelEvaluatorNames } from '@sextant/core/evaluators';
 import type { Store } from '@sextant/store';
 
 /** Builds an evaluator from a rule's `{ name, settings }`; throws a SextantError on bad settings. */
@@ -21,9 +22,17 @@ export type EvaluatorFactory = (name: string, settings: unknown) => Promise<Eval
  */
 export const onlineEvaluatorFactory: EvaluatorFactory = async (name, settings) => {
   if (!(deterministicEvaluatorNames as string[]).includes(name)) {
+    const known = deterministicEvaluatorNames.join(', ');
+    if ((modelEvaluatorNames as string[]).includes(name)) {
+      throw new SextantError(
+        'bad_request',
+        `online rules cannot use '${name}' yet: it needs a model, and background jobs have no model access; use one of ${known}`,
+      );
+    }
+    const close = suggestName(name, deterministicEvaluatorNames);
     throw new SextantError(
       'bad_request',
-      `online rules cannot use evaluator '${name}' yet; use one that needs no model: ${deterministicEvaluatorNames.join(', ')}`,
+      `unknown evaluator '${name}'${close ? ` (did you mean '${close}'?)` : ''}; online rules can use ${known}`,
     );
   }
   return createDeterministicEvaluator(name, settings);
