@@ -52,7 +52,8 @@ export function createSupportAssistant(
 
   const writeAnswer = (question: string, passages: readonly RetrievedChunk[]) =>
     withSpan('write answer', { kind: 'chain' }, async () => {
-      const context = passages.map((passage) => `[${passage.title}]\n${passage.text}`).join('\n\n');
+      // Titles as Markdown headings: they name the source without reading as a statement.
+      const context = passages.map((passage) => `### ${passage.title}\n${passage.text}`).join('\n\n');
       const messages = settings.prompt.compile({ context, question });
       const completion = await client.chat.completions.create(
         { model: settings.model, messages, temperature: 0 },

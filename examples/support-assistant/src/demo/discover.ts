@@ -14,7 +14,9 @@ export async function discover(sextant: RunningSextant, report: DemoReport): Pro
   report.phase('Discover', 'which models can answer support questions here?');
   const garden = await cli(sextant, ['models', 'list', '--limit', '1']);
   const builtins = await cli(sextant, ['models', 'list', '--provider', 'sextant']);
-  report.detail(`${/of (\d+) models/.exec(garden)?.[1] ?? 'all'} models in the garden; these run here with no key:\n${builtins}`);
+  report.detail(
+    `${/of (\d+) models/.exec(garden)?.[1] ?? 'all'} models in the garden; these run here with no key:\n${builtins}`,
+  );
   const models = ['sextant/extractive-baseline'];
   const localModel = process.env.SEXTANT_LOCAL_MODEL;
   if (localModel) {

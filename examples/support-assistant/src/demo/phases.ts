@@ -5,6 +5,7 @@ import { createSupportAgent } from '../assistant/support-agent.js';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import { develop, releaseName } from './develop.js';
 import { discover } from './discover.js';
+import { type Evaluation, evaluate } from './evaluate.js';
 import type { DemoReport } from './report.js';
 import { api, type RunningSextant } from './sextant-process.js';
 
@@ -22,6 +23,7 @@ export interface DemoResults {
   models: string[];
   releases: { narrow: number; wide: number };
   agentAnswer: { answer: string; steps: string[] };
+  evaluation: Evaluation;
 }
 
 export async function runPhases(context: DemoContext): Promise<DemoResults> {
@@ -50,5 +52,12 @@ export async function runPhases(context: DemoContext): Promise<DemoResults> {
   const lookedUp = await agent.answer(`What happened in trace ${recent.traces[0]?.traceId}?`, 'demo-chat-1');
   report.detail(`agent: ${first.answer}\nagent: ${lookedUp.answer}`);
 
-  return { models, releases: { narrow: releases.narrow, wide: releases.wide }, agentAnswer: lookedUp };
+  const evaluation = await evaluate(context, releases, report);
+
+  return {
+    models,
+    releases: { narrow: releases.narrow, wide: releases.wide },
+    agentAnswer: lookedUp,
+    evaluation,
+  };
 }
