@@ -253,6 +253,41 @@ describe('project isolation, route by route', () => {
     expect(a.events).toHaveLength(1);
   });
 
+  it('gate routes read and write only the key’s project', async () => {
+    // Uses A's release 'shared' from the test above.
+    const run = {
+      suite: 'secret-suite',
+      release: { name: 'shared', version: 1 },
+      verdict: { status: 'passed', verdicts: [] },
+      results: { suite: 'secret-suite', items: [] },
+    };
+    const stored = await request(live, live.keyA, 'POST', '/api/gate-runs', run);
+    expect(stored.status).toBe(201);
+    const id = (stored.body as { id: string }).id;
+    const gate = { suites: ['secret-suite'] };
+    const gated = await request(live, live.keyA, 'PUT', '/api/releases/shared/gates/production', gate);
+    expect(gated.status).toBe(200);
+    const gateRoutes = [
+      ['GET', `/api/gate-runs/${id}`, undefined, 404],
+      ['GET', '/api/gate-runs/baseline?release=shared&label=production&suite=secret-suite', undefined, 404],
+      ['POST', '/api/gate-runs', run, 404],
+      ['PUT', '/api/releases/shared/gates/production', { suites: [] }, 404],
+      ['POST', '/api/releases/shared/labels/production/rollback', { reason: 'try it' }, 404],
+    ] as const;
+    for (const [method, route, body, status] of gateRoutes) {
+      const response = await request(live, live.keyB, method, route, body);
+      expect(response.status, `${method} ${route}`).toBe(status);
+      expect(JSON.stringify(response.body), `${method} ${route}`).not.toContain('secret-suite');
+    }
+    for (const route of ['/api/gate-runs', '/api/releases/shared/gates', '/api/releases/shared/promotions']) {
+      const response = await request(live, live.keyB, 'GET', route);
+      expect(JSON.stringify(response.body), route).not.toContain('secret');
+    }
+    // A's gate still stands.
+    const gates = await request(live, live.keyA, 'GET', '/api/releases/shared/gates');
+    expect((gates.body as { gates: unknown[] }).gates).toHaveLength(1);
+  });
+
   it('dataset routes read and write only the key’s project', async () => {
     expect((await request(live, live.keyA, 'POST', '/api/datasets', { name: 'shared' })).status).toBe(201);
     const item = { items: [{ id: 'secret-item', input: 'secret question' }] };

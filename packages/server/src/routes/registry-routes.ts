@@ -95,6 +95,12 @@ export const moveLabelBodySchema = z.object({
       'Where you saw the label (null: absent); if it moved since, the answer is 409 and nothing changes',
     ),
   author: z.string().max(200).optional().describe('Who moves it, for the audit log (e.g. a git user)'),
+  reason: z
+    .string()
+    .min(3)
+    .max(2000)
+    .optional()
+    .describe('Why; required to move a release label whose gates have not passed (an audited override)'),
 });
 
 export const removeLabelQuerySchema = z.object({
@@ -283,7 +289,7 @@ export function mountRegistryRoutes<D>(
     const body = context.req.valid('json');
     const moved = await service.moveLabel(
       context.var.projectId,
-      { name, label, toVersion: body.version, expectedVersion: body.expectedVersion },
+      { name, label, toVersion: body.version, expectedVersion: body.expectedVersion, reason: body.reason },
       { apiKeyId: context.var.apiKeyId, user: body.author },
     );
     return context.json(moved, 200);

@@ -9,7 +9,12 @@ import {
 } from '@sextant/core';
 import type { LabelEvent, Store } from '@sextant/store';
 import type { PromptService } from './prompt-service.js';
-import { type Caller, type LabelledVersion, VersionedRegistryService } from './versioned-registry-service.js';
+import {
+  type Caller,
+  type LabelledVersion,
+  type LabelMoveGuard,
+  VersionedRegistryService,
+} from './versioned-registry-service.js';
 
 /** What a client sends to create a release version. */
 export interface CreateReleaseInput {
@@ -37,6 +42,8 @@ export class ReleaseService {
   constructor(
     private readonly store: Store,
     private readonly prompts: PromptService,
+    /** Refuses label moves whose gates have not passed (see GateService). */
+    promotionGuard?: LabelMoveGuard,
   ) {
     this.versions = new VersionedRegistryService(
       store,
@@ -44,6 +51,7 @@ export class ReleaseService {
       'release',
       '`sextant releases create`',
     );
+    this.versions.labelGuard = promotionGuard;
   }
 
   list(projectId: string) {

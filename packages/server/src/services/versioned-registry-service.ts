@@ -33,6 +33,18 @@ export interface LabelMove {
 }
 
 /**
+ * Checks a label move before it happens (throws to refuse it) and returns what to record once it happened;
+ * releases use it for gated promotion.
+ */
+export interface LabelMoveGuard {
+  check(
+    projectId: string,
+    move: { name: string; label: string; toVersion: number | null; reason: string | null },
+    caller: Caller,
+  ): Promise<((move: LabelMove) => Promise<void>) | undefined>;
+}
+
+/**
  * What prompts and releases share above the store: reading by label or version, moving labels with
  * optimistic concurrency, and errors that say what exists and what to do.
  */
@@ -49,6 +61,9 @@ export class VersionedRegistryService<D> {
   ) {
     this.audit = new AuditLog(store);
   }
+
+  /** Set by services whose labels are gated (releases). */
+  labelGuard: LabelMoveGuard | undefined;
 
   /** Audits a new version (an unchanged one is not a change) and the label moves that came with it. */
   async auditCreate(
@@ -169,12 +184,25 @@ export class VersionedRegistryService<D> {
    */
   async moveLabel(
     projectId: string,
-    input: { name: string; label: string; toVersion: number | null; expectedVersion?: number | null },
+    input: {
+      name: string;
+      label: string;
+      toVersion: number | null;
+      expectedVersion?: number | null;
+      /** Why; a gated label needs one to move without passing gates (an audited override). */
+      reason?: string | null;
+      /** A rollback to the label's previous version, which the caller records itself; skips the guard. */
+      rollback?: boolean;
+    },
     caller: Caller,
   ): Promise<LabelMove> {
     this.checkMovableLabel(input.label);
+    const { reason = null, rollback = false, ...move } = input;
+    const afterMove = rollback
+      ? undefined
+      : await this.labelGuard?.check(projectId, { ...move, reason }, caller);
     const actor = await this.actor(projectId, caller);
-    const outcome = await this.registry.moveLabel(projectId, { ...input, actor });
+    const outcome = await this.registry.moveLabel(projectId, { ...move, actor });
     const { name, label } = input;
     if (outcome.status === 'not_found') {
       const entry = await this.requireEntry(projectId, name);
@@ -202,7 +230,7 @@ export class VersionedRegistryService<D> {
     }
     if (outcome.event) await this.auditLabelEvent(projectId, caller, outcome.event);
     const previousVersion = outcome.event ? outcome.event.fromVersion : input.toVersion;
-    return {
+    const moved: LabelMove = {
       name,
       label,
       status: outcome.status,
@@ -210,6 +238,8 @@ export class VersionedRegistryService<D> {
       previousVersion,
       labels: outcome.labels,
     };
+    if (moved.status === 'moved') await afterMove?.(moved);
+    return moved;
   }
 
   /** The 409 for a create whose expected newest version is stale. */
