@@ -34,6 +34,8 @@ const loadPromptPage = () => import('./prompts/prompt-page');
 const loadReleasesPage = () => import('./releases/releases-page');
 const loadReleasePage = () => import('./releases/release-page');
 const loadPlaygroundPage = () => import('./playground/playground-page');
+const loadBakeoffPages = () =>
+  Promise.all([import('./models/bakeoffs-page'), import('./models/bakeoff-page')]);
 const loadDatasetPages = () =>
   Promise.all([import('./datasets/datasets-page'), import('./datasets/dataset-page')]);
 
@@ -52,6 +54,8 @@ const PlaygroundPage = lazy(() =>
   loadPlaygroundPage().then((module) => ({ default: module.PlaygroundPage })),
 );
 
+const BakeoffsPage = lazy(() => loadBakeoffPages().then(([module]) => ({ default: module.BakeoffsPage })));
+const BakeoffPage = lazy(() => loadBakeoffPages().then(([, module]) => ({ default: module.BakeoffPage })));
 const DatasetsPage = lazy(() => loadDatasetPages().then(([module]) => ({ default: module.DatasetsPage })));
 const DatasetPage = lazy(() => loadDatasetPages().then(([, module]) => ({ default: module.DatasetPage })));
 
@@ -124,6 +128,8 @@ function PageSwitch({ projectId, location }: { projectId: string; location: stri
       <Route path="/models/compare" component={ComparePage} />
       <Route path="/models/providers" component={ProvidersPage} />
       <Route path="/models/add" component={AddModelPage} />
+      <Route path="/models/bakeoffs" component={BakeoffsPage} />
+      <Route path="/models/bakeoffs/:id">{(params) => <BakeoffPage id={safeDecode(params.id)} />}</Route>
       <Route path="/models/:id">{(params) => <ModelDetailPage id={safeDecode(params.id)} />}</Route>
       <Route path="/prompts" component={PromptsPage} />
       <Route path="/prompts/:name">{(params) => <PromptPage name={safeDecode(params.name)} />}</Route>

@@ -4,6 +4,7 @@ import { SectionTabs } from '../ui/section-tabs';
 const tabs = [
   { href: '/models', label: 'Garden', exact: true },
   { href: '/models/compare', label: 'Compare' },
+  { href: '/models/bakeoffs', label: 'Bake-offs' },
   { href: '/models/providers', label: 'Providers' },
   { href: '/models/add', label: 'Add model' },
 ] as const;
