@@ -13,6 +13,7 @@ import { type Ingestor, IngestService } from './ingest/ingest-service.js';
 import { mountAuditRoutes } from './routes/audit-routes.js';
 import { mountBakeoffRoutes } from './routes/bakeoff-routes.js';
 import { mountDatasetRoutes } from './routes/dataset-routes.js';
+import { mountDriftRoutes } from './routes/drift-routes.js';
 import { mountExperimentRoutes } from './routes/experiment-routes.js';
 import { mountGateRoutes } from './routes/gate-routes.js';
 import { mountGatewayRoutes } from './routes/gateway-routes.js';
@@ -32,6 +33,7 @@ import { mountTraceRoutes } from './routes/trace-routes.js';
 import { AuditLog } from './services/audit-log.js';
 import { BakeoffService } from './services/bakeoff-service.js';
 import { DatasetService } from './services/dataset-service.js';
+import { DriftService, type DriftServiceOptions } from './services/drift/drift-service.js';
 import { ExperimentService } from './services/experiment-service.js';
 import { GateService } from './services/gate-service.js';
 import { CredentialCipher } from './services/model-credential-cipher.js';
@@ -60,6 +62,8 @@ export interface AppOptions {
   /** Where unexpected errors are reported. Default: console.error. */
   logError?: (error: unknown) => void;
   /** The OpenAI-compatible gateway on /v1/chat/completions and /v1/embeddings. */
+  /** Drift checks: the encoder (offline by default) and the clock. */
+  drift?: DriftServiceOptions;
   gateway?: {
     /** Timeout, retries and cache for calls naming a model directly (aliases carry their own). */
     defaults?: Partial<RouteDefaults>;
@@ -156,6 +160,7 @@ export function createApp(options: AppOptions): SextantApp {
   mountOnlineEvalRoutes(app, new OnlineEvalService(options.store));
   mountRetentionRoutes(app, new RetentionService(options.store));
   mountExperimentRoutes(app, new ExperimentService(options.store));
+  mountDriftRoutes(app, new DriftService(options.store, options.drift));
   mountBakeoffRoutes(app, new BakeoffService(new ExperimentService(options.store)));
   const cipher = CredentialCipher.forStore(options.store.location, options.gateway?.environment);
   const registry = new ModelRegistry(options.store, cipher, { logError });

@@ -12,6 +12,13 @@ export {
   domainClassifier,
 } from './domain-classifier.js';
 export {
+  type DriftMonitor,
+  type DriftMonitorInput,
+  type DriftReference,
+  driftMonitorInputSchema,
+  driftReferenceSchema,
+} from './drift-monitor.js';
+export {
   type DriftInputs,
   type DriftReport,
   type DriftReportOptions,
@@ -64,10 +71,3 @@ export {
   twoProportionTest,
 } from './topic-shift.js';
 export { type WassersteinResult, wassersteinDistance } from './wasserstein-distance.js';
-export {
-  type DriftMonitor,
-  type DriftMonitorInput,
-  type DriftReference,
-  driftMonitorInputSchema,
-  driftReferenceSchema,
-} from './drift-monitor.js';

@@ -52,6 +52,9 @@ export interface TopicShiftResult {
   /** Chi-square test of the whole reference vs current cluster-count table. */
   chiSquare: ChiSquareTestResult;
   jensenShannonDistance: number;
+  /** The cluster of each reference / current input, in input order (for shares over time). */
+  referenceAssignments: Int32Array;
+  currentAssignments: Int32Array;
 }
 
 /**
@@ -106,6 +109,8 @@ export function topicShift(
     clusters: result,
     chiSquare: chiSquareTestFromCounts(referenceCounts, currentCounts),
     jensenShannonDistance: jensenShannonFromCounts(referenceCounts, currentCounts).distance,
+    referenceAssignments: referenceSide.assignments,
+    currentAssignments: currentSide.assignments,
   };
 }
 

@@ -68,6 +68,7 @@ export {
   randomBinomial,
   randomInteger,
   randomNormal,
+  sampleIndexes,
   sampleWithReplacement,
   shuffle,
 } from './seeded-random.js';

@@ -184,6 +184,33 @@ describe('project isolation, route by route', () => {
     expect(JSON.stringify(b)).not.toContain('audited');
   });
 
+  it('drift monitor and report routes never show or touch another project’s monitors', async () => {
+    const created = await request(live, live.keyA, 'POST', '/api/drift/monitors', {
+      name: 'secret-monitor',
+      reference: { type: 'range', start: '2020-01-01T00:00:00Z', end: '2020-01-02T00:00:00Z' },
+    });
+    expect(created.status).toBe(201);
+    const monitorId = (created.body as { id: string }).id;
+    const run = await request(live, live.keyA, 'POST', `/api/drift/monitors/${monitorId}/run`);
+    expect(run.status).toBe(201);
+    const reportId = (run.body as { id: string }).id;
+    for (const [method, route] of [
+      ['GET', `/api/drift/monitors/${monitorId}`],
+      ['POST', `/api/drift/monitors/${monitorId}/run`],
+      ['DELETE', `/api/drift/monitors/${monitorId}`],
+      ['GET', `/api/drift/reports?monitorId=${monitorId}`],
+      ['GET', `/api/drift/reports/${reportId}`],
+    ] as const) {
+      expect((await request(live, live.keyB, method, route)).status, `${method} ${route}`).toBe(404);
+    }
+    for (const route of ['/api/drift/monitors', '/api/drift/reports']) {
+      const listed = await request(live, live.keyB, 'GET', route);
+      expect(listed.status).toBe(200);
+      expect(JSON.stringify(listed.body)).not.toContain('secret-monitor');
+    }
+    expect((await request(live, live.keyA, 'GET', `/api/drift/reports/${reportId}`)).status).toBe(200);
+  });
+
   it('redaction settings routes read and write only the key’s project', async () => {
     const saved = await request(live, live.keyA, 'PUT', '/api/settings/redaction', {
       customPatterns: [{ name: 'isolated_secret', pattern: 'ISO-\\d+' }],
