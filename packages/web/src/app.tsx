@@ -56,6 +56,18 @@ const PlaygroundPage = lazy(() =>
 
 const BakeoffsPage = lazy(() => loadBakeoffPages().then(([module]) => ({ default: module.BakeoffsPage })));
 const BakeoffPage = lazy(() => loadBakeoffPages().then(([, module]) => ({ default: module.BakeoffPage })));
+const loadReviewPages = () =>
+  Promise.all([
+    import('./reviews/review-queues-page'),
+    import('./reviews/review-page'),
+    import('./reviews/judges-page'),
+  ]);
+const ReviewQueuesPage = lazy(() =>
+  loadReviewPages().then(([module]) => ({ default: module.ReviewQueuesPage })),
+);
+const ReviewPage = lazy(() => loadReviewPages().then(([, module]) => ({ default: module.ReviewPage })));
+const JudgesPage = lazy(() => loadReviewPages().then(([, , module]) => ({ default: module.JudgesPage })));
+
 const DatasetsPage = lazy(() => loadDatasetPages().then(([module]) => ({ default: module.DatasetsPage })));
 const DatasetPage = lazy(() => loadDatasetPages().then(([, module]) => ({ default: module.DatasetPage })));
 
@@ -138,6 +150,11 @@ function PageSwitch({ projectId, location }: { projectId: string; location: stri
       <Route path="/playground" component={PlaygroundPage} />
       <Route path="/datasets" component={DatasetsPage} />
       <Route path="/datasets/:name">{(params) => <DatasetPage name={safeDecode(params.name)} />}</Route>
+      <Route path="/reviews" component={ReviewQueuesPage} />
+      <Route path="/reviews/judges" component={JudgesPage} />
+      <Route path="/reviews/:queueId">
+        {(params) => <ReviewPage queueId={safeDecode(params.queueId)} />}
+      </Route>
       {pendingPages.map((page) => (
         <Route key={page.path} path={page.path}>
           <PendingPage page={page} />

@@ -37,16 +37,7 @@ export const phases: readonly Phase[] = [
             'Runs of a release over a dataset, scored by evaluators, and comparisons with confidence intervals.',
         },
       },
-      {
-        path: '/reviews',
-        label: 'Reviews',
-        pending: {
-          title: 'Human review',
-          capability: 'Human review and judge calibration',
-          issue: 7,
-          description: 'Review queues for people, and calibration of LLM judges against their verdicts.',
-        },
-      },
+      { path: '/reviews', label: 'Reviews' },
     ],
   },
   {
