@@ -34,9 +34,13 @@ type Pricing = Parameters<typeof modelCallCost>[0];
 /**
  * Runs the same task on every model through the gateway, one experiment per model tagged as one bake-off:
  * each item (x repeats) is a traced gateway call, scored by the evaluators, with its latency and cost.
- * Returns the bake-off id; GET /api/bakeoffs/{id} has the results with intervals and the Pareto front.
+ * Returns the bake-off id (GET /api/bakeoffs/{id} has the results with intervals and the Pareto front) and,
+ * per model, how many runs failed and the first error, so a misconfigured model is not mistaken for a bad one.
  */
-export async function runBakeoff(access: ServerAccess, options: BakeoffOptions): Promise<string> {
+export async function runBakeoff(
+  access: ServerAccess,
+  options: BakeoffOptions,
+): Promise<{ id: string; failures: ModelFailures[] }> {
   const { version, items } = await loadItems(access, options.dataset, options.split);
   if (items.length === 0) {
     throw new SextantError(
@@ -53,6 +57,7 @@ export async function runBakeoff(access: ServerAccess, options: BakeoffOptions):
     ...(options.prompt ? { prompt: options.prompt } : {}),
   };
   const pricing = new Map<string, Promise<Pricing | null>>();
+  const failures: ModelFailures[] = [];
   for (const [index, model] of options.models.entries()) {
     const experimentId = `${id}-${index + 1}`;
     await sendJson(access, 'POST', '/api/experiments', {
@@ -68,10 +73,18 @@ export async function runBakeoff(access: ServerAccess, options: BakeoffOptions):
       })),
       metadata: { bakeoff, ...(options.split ? { split: options.split } : {}) },
     });
-    await runModel(access, options, { model, experimentId, items, pricing });
+    failures.push(await runModel(access, options, { model, experimentId, items, pricing }));
     await sendJson(access, 'PATCH', `/api/experiments/${experimentId}`, { status: 'completed' });
   }
-  return id;
+  return { id, failures };
+}
+
+/** Failed runs of one model. */
+export interface ModelFailures {
+  model: string;
+  failed: number;
+  total: number;
+  firstError: string | null;
 }
 
 async function loadItems(access: ServerAccess, dataset: string, split: string | undefined) {
@@ -101,13 +114,18 @@ interface ModelRun {
   pricing: Map<string, Promise<Pricing | null>>;
 }
 
-async function runModel(access: ServerAccess, options: BakeoffOptions, run: ModelRun) {
+async function runModel(
+  access: ServerAccess,
+  options: BakeoffOptions,
+  run: ModelRun,
+): Promise<ModelFailures> {
   const jobs = run.items.flatMap((item) =>
     Array.from({ length: options.repeats }, (_, repeat) => ({ item, repeat })),
   );
   const pending: { runs: unknown[]; scores: unknown[] } = { runs: [], scores: [] };
   let done = 0;
   let failed = 0;
+  let firstError: string | null = null;
   const flush = async () => {
     if (pending.runs.length === 0) return;
     const batch = { runs: pending.runs.splice(0), scores: pending.scores.splice(0) };
@@ -118,7 +136,10 @@ async function runModel(access: ServerAccess, options: BakeoffOptions, run: Mode
     while (next < jobs.length) {
       const { item, repeat } = jobs[next++] as (typeof jobs)[number];
       const result = await callModel(access, options, run, item);
-      if (result.error) failed++;
+      if (result.error) {
+        failed++;
+        firstError ??= result.error;
+      }
       pending.runs.push({
         itemId: item.id,
         repeat,
@@ -135,6 +156,7 @@ async function runModel(access: ServerAccess, options: BakeoffOptions, run: Mode
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, jobs.length) }, worker));
   await flush();
+  return { model: run.model, failed, total: jobs.length, firstError };
 }
 
 interface CallResult {

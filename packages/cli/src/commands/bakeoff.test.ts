@@ -172,6 +172,48 @@ describe('sextant models bakeoff', () => {
     );
   });
 
+  it("renders a registry prompt with each item's input and sends it to each model", async () => {
+    await api('POST', '/api/prompts/refund-answer/versions', {
+      definition: { type: 'chat', messages: [{ role: 'user', content: 'Answer briefly: {{question}}' }] },
+    });
+    const before = upstream.requests.length;
+    const run = await sextant(
+      'models',
+      'bakeoff',
+      '--dataset',
+      'refunds',
+      '--models',
+      'openai/gpt-4o-mini',
+      '--prompt',
+      'refund-answer@1',
+      '--evaluators',
+      'rouge-l',
+      '--json',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const sent = upstream.requests.slice(before).map((request) => request.body.messages);
+    expect(sent).toContainEqual([{ role: 'user', content: 'Answer briefly: How are refunds paid?' }]);
+    expect(JSON.parse(run.stdout)).toMatchObject({ prompt: 'refund-answer@1', qualityMetric: 'rouge-l' });
+  });
+
+  it('says why runs failed, and fails when no run of any model succeeded', async () => {
+    const run = await sextant(
+      'models',
+      'bakeoff',
+      '--dataset',
+      'refunds',
+      '--models',
+      'openai/gpt-4o-mini',
+      '--prompt',
+      'refund-answer',
+    );
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(
+      /openai\/gpt-4o-mini: 3 of 3 runs failed; first: .*prompt 'refund-answer' has no label 'production'/,
+    );
+    expect(run.stderr).toMatch(/every run failed/);
+  });
+
   it('names bad input and the fix', async () => {
     const unknown = await sextant(
       'models',

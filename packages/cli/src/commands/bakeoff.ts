@@ -93,7 +93,7 @@ export function registerBakeoffCommand(models: Command) {
         throw new SextantError('bad_request', '--models names no model; e.g. --models a,b');
       const evaluators = await createBakeoffEvaluators(list(options.evaluators), access, options);
       const progress = createProgressLine();
-      const id = await runBakeoff(access, {
+      const { id, failures } = await runBakeoff(access, {
         dataset: options.dataset,
         models: modelIds,
         prompt: options.prompt,
@@ -106,6 +106,17 @@ export function registerBakeoffCommand(models: Command) {
       });
       const { body } = await sendJson<{ bakeoff: BakeoffJson }>(access, 'GET', `/api/bakeoffs/${id}`);
       print(options.json ? JSON.stringify(body.bakeoff, null, 2) : formatBakeoff(body.bakeoff));
+      for (const failure of failures.filter((entry) => entry.failed > 0)) {
+        process.stderr.write(
+          `${failure.model}: ${failure.failed} of ${failure.total} runs failed; first: ${failure.firstError}\n`,
+        );
+      }
+      if (failures.every((entry) => entry.failed === entry.total)) {
+        throw new SextantError(
+          'bad_request',
+          `every run failed (see above); results are kept in bake-off ${id}`,
+        );
+      }
     });
 }
 
