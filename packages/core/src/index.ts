@@ -1,3 +1,22 @@
+export {
+  type AlertCondition,
+  type AlertMetric,
+  type AlertNotice,
+  type AlertObservation,
+  type AlertRuleDefinition,
+  type AlertRuleInput,
+  type AlertTransitions,
+  alertConditionSchema,
+  alertGroupings,
+  alertMessage,
+  alertRuleInputSchema,
+  describeAlertMetric,
+  describeAlertValue,
+  isBreaching,
+  type OpenAlert,
+  planAlertTransitions,
+  type SlackMessage,
+} from './alerts/index.js';
 export { type CsvRecord, createCsvParser, csvField } from './datasets/csv-parser.js';
 export {
   type DatasetItem,

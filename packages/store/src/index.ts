@@ -1,3 +1,11 @@
+export type {
+  AlertDeliveryRecord,
+  AlertEventQuery,
+  AlertEventRecord,
+  AlertEventStatus,
+  AlertRuleRecord,
+  AlertStore,
+} from './alert-store.js';
 export type { AppendAuditInput, AuditEntry, AuditQuery, AuditStore } from './audit-store.js';
 export type {
   AppendPromotionInput,

@@ -12,6 +12,7 @@ import type {
   TraceQuery,
   TraceSummary,
 } from '@sextant/core';
+import type { AlertStore } from './alert-store.js';
 import type { AuditStore } from './audit-store.js';
 import type { GateStore } from './gate-store.js';
 import type { RedactionSettingsStore } from './redaction-settings-store.js';
@@ -131,6 +132,8 @@ export interface Store {
   readonly audit: AuditStore;
   /** Per-project PII redaction settings applied at ingestion. */
   readonly redactionSettings: RedactionSettingsStore;
+  /** Alert rules, fired alerts and notification deliveries. */
+  readonly alerts: AlertStore;
   /** Versioned datasets of evaluation items, with streamed imports. */
   readonly datasets: DatasetStore;
   /** Scores of traces from experiments, online rules, people and API callers. */

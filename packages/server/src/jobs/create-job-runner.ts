@@ -1,5 +1,6 @@
 import type { Store } from '@sextant/store';
 import { createDriftCheckJob } from '../services/drift/drift-check-job.js';
+import { deliverAlertJob, evaluateAlertsJob } from './alert-jobs.js';
 import { JobRunner, type JobRunnerOptions } from './job-runner.js';
 import { createOnlineEvalJob } from './online-eval-job.js';
 import { runRetentionSweep } from './retention-sweep-job.js';
@@ -14,5 +15,7 @@ export function createJobRunner(options: JobRunnerOptions & { store: Store }): J
   runner.register('drift.check', createDriftCheckJob());
   runner.register('online-eval.run', createOnlineEvalJob());
   runner.register('retention.sweep', runRetentionSweep);
+  runner.register('alerts.evaluate', evaluateAlertsJob);
+  runner.register('alerts.deliver', deliverAlertJob);
   return runner;
 }

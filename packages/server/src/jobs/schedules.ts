@@ -25,6 +25,11 @@ export const schedules: readonly ScheduleEntry[] = [
       (await store.onlineEvals.listRules(projectId)).some((rule) => rule.enabled),
   },
   {
+    kind: 'alerts.evaluate',
+    everyMs: minute,
+    appliesTo: async (store, projectId) => (await store.alerts.listRules(projectId)).some((rule) => rule.enabled),
+  },
+  {
     kind: 'retention.sweep',
     everyMs: 60 * minute,
     appliesTo: async (store, projectId) => (await store.retention.get(projectId)).days !== null,

@@ -224,6 +224,26 @@ describe('project isolation, route by route', () => {
     expect(preview.body).toEqual({ text: 'ISO-42', redactions: {} });
   });
 
+  it('alert routes read and write only the key’s project', async () => {
+    const rule = { name: 'secret-rule', condition: { metric: 'volume' }, threshold: 1e9 };
+    expect((await request(live, live.keyA, 'POST', '/api/alerts/rules', rule)).status).toBe(201);
+    const alertRoutes = [
+      ['GET', '/api/alerts/rules/secret-rule', undefined],
+      ['PUT', '/api/alerts/rules/secret-rule', rule],
+      ['DELETE', '/api/alerts/rules/secret-rule', undefined],
+      ['POST', '/api/alerts/rules/secret-rule/test', undefined],
+      ['GET', '/api/alerts/events?rule=secret-rule', undefined],
+      ['GET', '/api/alerts/events/some-event', undefined],
+    ] as const;
+    for (const [method, route, body] of alertRoutes) {
+      const response = await request(live, live.keyB, method, route, body);
+      expect(response.status, `${method} ${route}`).toBe(404);
+    }
+    const listed = await request(live, live.keyB, 'GET', '/api/alerts/rules');
+    expect(JSON.stringify(listed.body)).not.toContain('secret-rule');
+    expect((await request(live, live.keyA, 'GET', '/api/alerts/rules/secret-rule')).status).toBe(200);
+  });
+
   it('GET /api/project names the key’s project', async () => {
     expect(((await request(live, live.keyA, 'GET', '/api/project')).body as { id: string }).id).toBe('alpha');
     expect(((await request(live, live.keyB, 'GET', '/api/project')).body as { id: string }).id).toBe('beta');

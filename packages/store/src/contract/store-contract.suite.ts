@@ -1,6 +1,7 @@
 import { type CanonicalSpan, emptySpan, type TraceQueryInput, traceQuerySchema } from '@sextant/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
+import { registerAlertCases } from './alerts.suite.js';
 import { registerAuditCases } from './audit.suite.js';
 import { registerRedactionSettingsCases } from './redaction-settings.suite.js';
 import { registerDatasetCases } from './dataset-store.suite.js';
@@ -297,6 +298,7 @@ export function runStoreContract(
     registerDatasetCases(test, () => store);
     registerAuditCases(test, () => store);
     registerRedactionSettingsCases(test, () => store);
+    registerAlertCases(test, () => store);
     registerSessionCases(test, () => store);
     registerScoreCases(test, () => store, makeSpan);
     registerExperimentCases(test, () => store);

@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import type { ApiKeyRecord, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
+import { createSqliteAlertStore } from './sqlite-alert-store.js';
 import { createSqliteAuditStore } from './sqlite-audit-store.js';
 import { createSqliteGateStore } from './sqlite-gate-store.js';
 import { createSqliteRedactionSettingsStore } from './sqlite-redaction-settings-store.js';
@@ -79,6 +80,7 @@ class SqliteStore implements Store {
   readonly releases: Store['releases'];
   readonly audit: Store['audit'];
   readonly redactionSettings: Store['redactionSettings'];
+  readonly alerts: Store['alerts'];
   readonly datasets: Store['datasets'];
   readonly scores: Store['scores'];
   readonly experiments: Store['experiments'];
@@ -102,6 +104,7 @@ class SqliteStore implements Store {
     this.releases = createSqliteReleaseStore(db);
     this.audit = createSqliteAuditStore(db);
     this.redactionSettings = createSqliteRedactionSettingsStore(db);
+    this.alerts = createSqliteAlertStore(db);
     this.datasets = createSqliteDatasetStore(db);
     this.scores = createSqliteScoreStore(db);
     this.experiments = createSqliteExperimentStore(db);
