@@ -48,13 +48,14 @@ export type {
 export type { NewTracesPage, OnlineEvalStore } from './online-eval-store.js';
 export type { RetentionBatch, RetentionSetting, RetentionStore } from './retention-store.js';
 export type { ExperimentStore } from './experiment-store.js';
-export { defaultDatabasePath, openStore } from './open-store.js';
+export { defaultDatabasePath, openStore, sqliteFileOf } from './open-store.js';
 export type { ReviewSettings, ReviewStore, ScoreConfigRecord } from './review-store.js';
 export type { PostgresOptions } from './postgres/postgres-database.js';
 export { openPostgresStore, PostgresStore } from './postgres/postgres-store.js';
 export type { ScoreStore } from './score-store.js';
 export type { OpenDatabaseOptions } from './sqlite/open-database.js';
 export { openSqliteStore } from './sqlite/sqlite-store.js';
+export { startWalCheckpointer, type WalCheckpointer } from './sqlite/wal-checkpointer.js';
 export type {
   ApiKeyRecord,
   CatalogChanges,

@@ -19,7 +19,8 @@ export type IngestReply =
   | { id: number; error: { status: number; code: string; message: string; detail?: string } };
 
 const { storeLocation, writeLock } = workerData as { storeLocation: string; writeLock: SharedArrayBuffer };
-const store = openStore(storeLocation);
+// The pool runs WAL checkpoints on a thread of their own, so this writer only appends.
+const store = openStore(storeLocation, { sqlite: { walCheckpoints: 'background' } });
 const ingest = new IngestService(store, sharedWriteLock(writeLock));
 
 /** Most requests stored in one group commit, so one turn of the lock stays short. */

@@ -7,7 +7,16 @@ import type { Migration } from './migrations.js';
 export interface OpenDatabaseOptions {
   /** `full` fsyncs every commit (survives power loss); `normal` survives process crashes. Default `normal`. */
   synchronous?: 'normal' | 'full';
+  /**
+   * `auto` (default): the connection that commits past 1,000 WAL pages copies them into the database
+   * file itself, inside its write. `background`: a `startWalCheckpointer` thread does that copying, so
+   * writers only append; a far higher threshold stays as a backstop should the checkpointer stop.
+   */
+  walCheckpoints?: 'auto' | 'background';
 }
+
+/** WAL pages (16 KiB) after which a writer checkpoints anyway when checkpoints run in the background. */
+const backstopCheckpointPages = 16_384;
 
 /**
  * Opens (creating if needed) a SQLite file in WAL mode and brings its schema up to date.
@@ -29,6 +38,7 @@ export function openDatabase(
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536');
+    if (options.walCheckpoints === 'background') db.pragma(`wal_autocheckpoint = ${backstopCheckpointPages}`);
     migrate(db, file, migrations);
     return db;
   } catch (error) {
