@@ -68,6 +68,22 @@ const ReviewQueuesPage = lazy(() =>
 const ReviewPage = lazy(() => loadReviewPages().then(([, module]) => ({ default: module.ReviewPage })));
 const JudgesPage = lazy(() => loadReviewPages().then(([, , module]) => ({ default: module.JudgesPage })));
 
+const loadExperimentPages = () =>
+  Promise.all([
+    import('./experiments/experiments-page'),
+    import('./experiments/experiment-page'),
+    import('./experiments/experiment-compare-page'),
+  ]);
+const ExperimentsPage = lazy(() =>
+  loadExperimentPages().then(([module]) => ({ default: module.ExperimentsPage })),
+);
+const ExperimentPage = lazy(() =>
+  loadExperimentPages().then(([, module]) => ({ default: module.ExperimentPage })),
+);
+const ExperimentComparePage = lazy(() =>
+  loadExperimentPages().then(([, , module]) => ({ default: module.ExperimentComparePage })),
+);
+
 const DatasetsPage = lazy(() => loadDatasetPages().then(([module]) => ({ default: module.DatasetsPage })));
 const DatasetPage = lazy(() => loadDatasetPages().then(([, module]) => ({ default: module.DatasetPage })));
 
@@ -150,6 +166,9 @@ function PageSwitch({ projectId, location }: { projectId: string; location: stri
       <Route path="/playground" component={PlaygroundPage} />
       <Route path="/datasets" component={DatasetsPage} />
       <Route path="/datasets/:name">{(params) => <DatasetPage name={safeDecode(params.name)} />}</Route>
+      <Route path="/experiments" component={ExperimentsPage} />
+      <Route path="/experiments/compare" component={ExperimentComparePage} />
+      <Route path="/experiments/:id">{(params) => <ExperimentPage id={safeDecode(params.id)} />}</Route>
       <Route path="/reviews" component={ReviewQueuesPage} />
       <Route path="/reviews/judges" component={JudgesPage} />
       <Route path="/reviews/:queueId">

@@ -27,7 +27,8 @@ export const schedules: readonly ScheduleEntry[] = [
   {
     kind: 'alerts.evaluate',
     everyMs: minute,
-    appliesTo: async (store, projectId) => (await store.alerts.listRules(projectId)).some((rule) => rule.enabled),
+    appliesTo: async (store, projectId) =>
+      (await store.alerts.listRules(projectId)).some((rule) => rule.enabled),
   },
   {
     kind: 'retention.sweep',

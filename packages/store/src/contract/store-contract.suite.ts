@@ -3,19 +3,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { registerAlertCases } from './alerts.suite.js';
 import { registerAuditCases } from './audit.suite.js';
-import { registerRedactionSettingsCases } from './redaction-settings.suite.js';
 import { registerDatasetCases } from './dataset-store.suite.js';
+import { registerDriftCases } from './drift.suite.js';
 import { registerExperimentCases } from './experiments.suite.js';
 import { registerGateCases } from './gates.suite.js';
-import { registerDriftCases } from './drift.suite.js';
 import { registerJobCases } from './jobs.suite.js';
-import { registerOnlineEvalCases } from './online-evals.suite.js';
-import { registerRetentionCases } from './retention.suite.js';
 import { registerMetricsCases } from './metrics.suite.js';
 import { registerModelCases } from './models.suite.js';
+import { registerOnlineEvalCases } from './online-evals.suite.js';
+import { registerRedactionSettingsCases } from './redaction-settings.suite.js';
+import { registerRetentionCases } from './retention.suite.js';
 import { registerReviewCases } from './reviews.suite.js';
-import { registerSessionCases } from './sessions.suite.js';
 import { registerScoreCases } from './scores.suite.js';
+import { registerSessionCases } from './sessions.suite.js';
 import { registerRegistryCases } from './versioned-registry.suite.js';
 
 /** Cases an adapter cannot pass, by name, each with the reason beside it. */

@@ -26,17 +26,7 @@ export const phases: readonly Phase[] = [
     label: 'Evaluate',
     pages: [
       { path: '/datasets', label: 'Datasets' },
-      {
-        path: '/experiments',
-        label: 'Experiments',
-        pending: {
-          title: 'Experiments',
-          capability: 'Evaluate',
-          issue: 6,
-          description:
-            'Runs of a release over a dataset, scored by evaluators, and comparisons with confidence intervals.',
-        },
-      },
+      { path: '/experiments', label: 'Experiments' },
       { path: '/reviews', label: 'Reviews' },
     ],
   },
