@@ -154,11 +154,13 @@ export function createApp(options: AppOptions): SextantApp {
   mountGateRoutes(app, gates, releases);
   mountDatasetRoutes(app, new DatasetService(options.store));
   mountScoreRoutes(app, new ScoreService(options.store));
-  const reviews = new ReviewService(options.store);
+  const reviewAudit = new AuditLog(options.store);
+  const reviews = new ReviewService(options.store, reviewAudit);
   mountReviewRoutes(app, reviews);
   mountJudgeRoutes(app, {
     store: options.store,
     calibration: new JudgeCalibrationService(options.store, reviews),
+    audit: reviewAudit,
   });
   mountOnlineEvalRoutes(app, new OnlineEvalService(options.store));
   mountRetentionRoutes(app, new RetentionService(options.store));

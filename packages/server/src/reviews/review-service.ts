@@ -16,6 +16,7 @@ import {
 } from '@sextant/core';
 import type { ScoreConfigRecord, Store } from '@sextant/store';
 import type { z } from 'zod';
+import type { AuditCaller, AuditLog } from '../services/audit-log.js';
 import { collectQueueItems, type QueueFill } from './review-queue-fill.js';
 import { preferredSystem, type ReviewerView, reviewerView } from './reviewer-view.js';
 
@@ -51,10 +52,24 @@ function parseInput<T extends z.ZodType>(schema: T, input: unknown, what: string
 
 /** Score configs, queues, assignment, answers (mirrored to human scores), agreement and pairwise results. */
 export class ReviewService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** Where changes to score configs and queues are recorded; none in tests that do not need it. */
+    private readonly audit?: AuditLog,
+  ) {}
 
-  putScoreConfig(projectId: string, input: ScoreConfigInput): Promise<ScoreConfigRecord> {
-    return this.store.reviews.putScoreConfig(projectId, parseInput(scoreConfigSchema, input, 'score config'));
+  async putScoreConfig(projectId: string, input: ScoreConfigInput, caller: AuditCaller = 'system') {
+    const config = parseInput(scoreConfigSchema, input, 'score config');
+    const before = await this.store.reviews.getScoreConfig(projectId, config.name);
+    const stored = await this.store.reviews.putScoreConfig(projectId, config);
+    await this.audit?.record(projectId, caller, {
+      action: before ? 'score_config.update' : 'score_config.create',
+      targetType: 'score_config',
+      targetId: config.name,
+      before,
+      after: stored,
+    });
+    return stored;
   }
 
   listScoreConfigs(projectId: string) {
@@ -71,15 +86,32 @@ export class ReviewService {
     );
   }
 
-  async deleteScoreConfig(projectId: string, name: string): Promise<void> {
-    if (!(await this.store.reviews.deleteScoreConfig(projectId, name)))
-      await this.getScoreConfig(projectId, name);
+  async deleteScoreConfig(projectId: string, name: string, caller: AuditCaller = 'system'): Promise<void> {
+    const before = await this.getScoreConfig(projectId, name);
+    await this.store.reviews.deleteScoreConfig(projectId, name);
+    await this.audit?.record(projectId, caller, {
+      action: 'score_config.delete',
+      targetType: 'score_config',
+      targetId: name,
+      before,
+    });
   }
 
-  async createQueue(projectId: string, input: ReviewQueueInput): Promise<ReviewQueue> {
+  async createQueue(
+    projectId: string,
+    input: ReviewQueueInput,
+    caller: AuditCaller = 'system',
+  ): Promise<ReviewQueue> {
     const queue = parseInput(reviewQueueInputSchema, input, 'review queue');
     for (const name of queue.scoreNames) await this.getScoreConfig(projectId, name);
-    return this.store.reviews.createQueue(projectId, queue);
+    const created = await this.store.reviews.createQueue(projectId, queue);
+    await this.audit?.record(projectId, caller, {
+      action: 'review_queue.create',
+      targetType: 'review_queue',
+      targetId: queue.id,
+      after: created,
+    });
+    return created;
   }
 
   async listQueues(projectId: string) {
@@ -104,9 +136,15 @@ export class ReviewService {
     );
   }
 
-  async deleteQueue(projectId: string, queueId: string): Promise<void> {
-    await this.getQueue(projectId, queueId);
+  async deleteQueue(projectId: string, queueId: string, caller: AuditCaller = 'system'): Promise<void> {
+    const before = await this.getQueue(projectId, queueId);
     await this.store.reviews.deleteQueue(projectId, queueId);
+    await this.audit?.record(projectId, caller, {
+      action: 'review_queue.delete',
+      targetType: 'review_queue',
+      targetId: queueId,
+      before,
+    });
   }
 
   async addItems(projectId: string, queueId: string, inputs: readonly ReviewItemInput[]) {
@@ -216,6 +254,10 @@ export class ReviewService {
             source: 'human',
             author: input.reviewer,
             createdAt: answer.updatedAt,
+            // Human scores of an experiment's runs count in its summary and comparisons.
+            ...(item.origin?.startsWith('experiment:')
+              ? { experimentId: item.origin.slice('experiment:'.length) }
+              : {}),
             ...(input.comment ? { comment: input.comment } : {}),
           });
         }

@@ -1,8 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Store } from '@sextant/store';
 import type { AppEnv } from '../http/app-env.js';
+import { callerOf } from '../http/caller-of.js';
 import { errorResponses, jsonContent } from '../http/schemas.js';
 import type { JudgeCalibrationService } from '../reviews/judge-calibration-service.js';
+import type { AuditLog } from '../services/audit-log.js';
 
 const tag = 'Reviews';
 const anyObject = z.object({}).passthrough();
@@ -53,7 +55,7 @@ const putSettings = createRoute({
 /** Judge calibration and the project's agreement bar. */
 export function mountJudgeRoutes(
   app: OpenAPIHono<AppEnv>,
-  services: { store: Store; calibration: JudgeCalibrationService },
+  services: { store: Store; calibration: JudgeCalibrationService; audit: AuditLog },
 ) {
   const iso = <T>(value: T) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
   app.openapi(calibrate, async (context) =>
@@ -70,7 +72,15 @@ export function mountJudgeRoutes(
   );
   app.openapi(putSettings, async (context) => {
     const settings = context.req.valid('json');
+    const before = await services.store.reviews.getSettings(context.var.projectId);
     await services.store.reviews.putSettings(context.var.projectId, settings);
+    await services.audit.record(context.var.projectId, callerOf(context), {
+      action: 'review_settings.update',
+      targetType: 'review_settings',
+      targetId: context.var.projectId,
+      before,
+      after: settings,
+    });
     return context.json(settings, 200);
   });
 }

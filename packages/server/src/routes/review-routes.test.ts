@@ -1,4 +1,4 @@
-import { emptySpan } from '@sextant/core';
+import { emptySpan, experimentInputSchema } from '@sextant/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveServer, request, startLiveServer } from '../test-support/live-server.js';
 
@@ -284,5 +284,121 @@ describe('review routes', () => {
     expect(judges.judges[0]?.history.length).toBeGreaterThanOrEqual(2);
     const missing = await call('GET', '/api/judges/calibration?scoreName=nope&evaluatorName=judge-helpful');
     expect(missing.status).toBe(404);
+    const audit = (await call('GET', '/api/audit?targetType=review_settings')).body as {
+      entries: {
+        action: string;
+        before: { judgeAgreementBar: number };
+        after: { judgeAgreementBar: number };
+      }[];
+    };
+    expect(audit.entries[0]).toMatchObject({
+      action: 'review_settings.update',
+      before: { judgeAgreementBar: 0.6 },
+      after: { judgeAgreementBar: 0.7 },
+    });
+  });
+
+  it('fills from an experiment (human scores join it) and pairwise queues from two experiments', async () => {
+    const { store } = live;
+    await store.datasets.create('alpha', { name: 'faq', description: '' });
+    await store.datasets.applyChanges('alpha', 'faq', {
+      upsert: ['a', 'b', 'c'].map((id) => ({
+        id,
+        input: `question ${id}`,
+        expectedOutput: `answer ${id}`,
+        metadata: {},
+      })),
+    });
+    for (const id of ['exp-old', 'exp-new']) {
+      await store.experiments.create('alpha', {
+        ...experimentInputSchema.parse({
+          name: id,
+          datasetName: 'faq',
+          datasetVersion: 1,
+          repeats: 1,
+          itemCount: 3,
+          evaluators: [],
+        }),
+        id,
+      });
+      await store.experiments.putRuns(
+        'alpha',
+        id,
+        ['a', 'b', 'c'].map((itemId, index) => ({
+          itemId,
+          repeat: 0,
+          traceId: hex(32, (id === 'exp-old' ? 0xf000 : 0xf100) + index),
+          output: `${id} says ${itemId}`,
+          latencyMs: 5,
+        })),
+      );
+    }
+    await call('POST', '/api/review-queues', { id: 'exp-review', scoreNames: ['helpful'] });
+    const filled = (
+      await call('POST', '/api/review-queues/exp-review/fill', {
+        from: 'experiment',
+        experimentId: 'exp-new',
+      })
+    ).body as { inserted: number };
+    expect(filled.inserted).toBe(3);
+    const { item } = (await call('POST', '/api/review-queues/exp-review/next', { reviewer: 'ana' })).body as {
+      item: { id: string; input: string; output: string; expectedOutput: string };
+    };
+    expect(item).toMatchObject({
+      id: 'a',
+      input: 'question a',
+      output: 'exp-new says a',
+      expectedOutput: 'answer a',
+    });
+    await call('PUT', '/api/review-queues/exp-review/items/a/answer', {
+      reviewer: 'ana',
+      scores: { helpful: 1 },
+    });
+    const scores = (await call('GET', '/api/scores?experimentId=exp-new&source=human')).body as {
+      scores: { name: string; value: number }[];
+    };
+    expect(scores.scores).toMatchObject([{ name: 'helpful', value: 1 }]);
+
+    await call('POST', '/api/review-queues', { id: 'exp-ab', kind: 'pairwise' });
+    const wrongKind = await call('POST', '/api/review-queues/exp-review/fill', {
+      from: 'experiments-pairwise',
+      baselineExperimentId: 'exp-old',
+      candidateExperimentId: 'exp-new',
+    });
+    expect(JSON.stringify(wrongKind.body)).toMatch(/fills pairwise queues/);
+    const pairs = (
+      await call('POST', '/api/review-queues/exp-ab/fill', {
+        from: 'experiments-pairwise',
+        baselineExperimentId: 'exp-old',
+        candidateExperimentId: 'exp-new',
+      })
+    ).body as { inserted: number };
+    expect(pairs.inserted).toBe(3);
+    const missing = await call('POST', '/api/review-queues/exp-review/fill', {
+      from: 'experiment',
+      experimentId: 'nope',
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it('records config and queue changes in the audit log and documents every route in OpenAPI', async () => {
+    const audit = (await call('GET', '/api/audit?targetType=score_config')).body as {
+      entries: { action: string; targetId: string }[];
+    };
+    expect(audit.entries.map((entry) => [entry.action, entry.targetId])).toContainEqual([
+      'score_config.create',
+      'helpful',
+    ]);
+    const openapi = (await call('GET', '/api/openapi.json')).body as { paths: Record<string, unknown> };
+    for (const path of [
+      '/api/score-configs/{name}',
+      '/api/review-queues/{queueId}/fill',
+      '/api/review-queues/{queueId}/next',
+      '/api/review-queues/{queueId}/items/{itemId}/answer',
+      '/api/review-queues/{queueId}/to-dataset',
+      '/api/judges/calibration',
+    ]) {
+      expect(Object.keys(openapi.paths), path).toContain(path);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { reviewItemSchema, reviewQueueInputSchema, scoreConfigFieldsSchema } from '@sextant/core';
 import type { AppEnv } from '../http/app-env.js';
+import { callerOf } from '../http/caller-of.js';
 import { errorResponses, jsonContent } from '../http/schemas.js';
 import { queueFillSchema } from '../reviews/review-queue-fill.js';
 import type { ReviewService } from '../reviews/review-service.js';
@@ -172,10 +173,11 @@ export function mountReviewRoutes(app: OpenAPIHono<AppEnv>, reviews: ReviewServi
     return context.json({ configs: configs.map(dated) }, 200);
   });
   app.openapi(putConfig, async (context) => {
-    const config = await reviews.putScoreConfig(context.var.projectId, {
-      ...context.req.valid('json'),
-      name: context.req.valid('param').name,
-    });
+    const config = await reviews.putScoreConfig(
+      context.var.projectId,
+      { ...context.req.valid('json'), name: context.req.valid('param').name },
+      callerOf(context),
+    );
     return context.json(dated(config), 200);
   });
   app.openapi(getConfig, async (context) =>
@@ -186,7 +188,7 @@ export function mountReviewRoutes(app: OpenAPIHono<AppEnv>, reviews: ReviewServi
   );
   app.openapi(deleteConfig, async (context) => {
     const { name } = context.req.valid('param');
-    await reviews.deleteScoreConfig(context.var.projectId, name);
+    await reviews.deleteScoreConfig(context.var.projectId, name, callerOf(context));
     return context.json({ deleted: name }, 200);
   });
 
@@ -195,7 +197,10 @@ export function mountReviewRoutes(app: OpenAPIHono<AppEnv>, reviews: ReviewServi
     return context.json({ queues: queues.map((entry) => ({ ...entry, queue: dated(entry.queue) })) }, 200);
   });
   app.openapi(createQueue, async (context) =>
-    context.json(dated(await reviews.createQueue(context.var.projectId, context.req.valid('json'))), 201),
+    context.json(
+      dated(await reviews.createQueue(context.var.projectId, context.req.valid('json'), callerOf(context))),
+      201,
+    ),
   );
   app.openapi(getQueue, async (context) => {
     const { queueId } = context.req.valid('param');
@@ -207,7 +212,7 @@ export function mountReviewRoutes(app: OpenAPIHono<AppEnv>, reviews: ReviewServi
   });
   app.openapi(deleteQueue, async (context) => {
     const { queueId } = context.req.valid('param');
-    await reviews.deleteQueue(context.var.projectId, queueId);
+    await reviews.deleteQueue(context.var.projectId, queueId, callerOf(context));
     return context.json({ deleted: queueId }, 200);
   });
   app.openapi(addItems, async (context) =>
