@@ -1,9 +1,10 @@
 import { SextantError } from '@sextant/core';
+import { modelEvaluatorNames } from '@sextant/core/evaluators';
 import { runExperiment } from '@sextant/sdk';
 import { type Command, Option } from 'commander';
 import { evaluatorNames } from '../eval/evaluator-registry.js';
 import { createProgressBar } from '../eval/progress-bar.js';
-import { parseEvaluatorSpec } from '../experiments/evaluator-specs.js';
+import { resolveEvaluatorSpec } from '../experiments/evaluator-specs.js';
 import {
   type ComparisonJson,
   type ExperimentJson,
@@ -61,7 +62,7 @@ export function registerExperimentCommands(program: Command) {
       .option('--model <model>', 'model id or alias; alone, the item input is the user message')
       .option(
         '--evaluator <name[:key=value,...]>',
-        `evaluator, repeatable; e.g. contains, "levenshtein:threshold=0.8" (known: ${evaluatorNames.join(', ')})`,
+        `evaluator, repeatable; e.g. contains, "levenshtein:threshold=0.8", "llm-judge:model=M,rubric=TEXT" (known: ${[...evaluatorNames, ...modelEvaluatorNames].join(', ')})`,
         collect,
         [],
       )
@@ -82,7 +83,10 @@ export function registerExperimentCommands(program: Command) {
     .addOption(jsonOption())
     .action(async (options: RunOptions) => {
       const api = createApiRequest(options.url, options.apiKey);
-      const evaluators = options.evaluator.map(parseEvaluatorSpec);
+      const access = { url: options.url, apiKey: options.apiKey ?? '' };
+      const evaluators = await Promise.all(
+        options.evaluator.map((spec) => resolveEvaluatorSpec(spec, access)),
+      );
       if (evaluators.length === 0 && !options.resume) {
         throw new SextantError('bad_request', 'give at least one --evaluator (e.g. --evaluator contains)');
       }

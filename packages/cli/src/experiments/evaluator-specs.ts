@@ -1,5 +1,6 @@
 import { SextantError } from '@sextant/core';
-import type { Evaluator } from '@sextant/core/evaluators';
+import { type Evaluator, modelEvaluatorNames } from '@sextant/core/evaluators';
+import { createGatewayEvaluatorFactory, type GatewayAccess } from '@sextant/server';
 import { createEvaluator } from '../eval/evaluator-registry.js';
 
 /**
@@ -9,6 +10,23 @@ import { createEvaluator } from '../eval/evaluator-registry.js';
  * `contains:values=refund|30 days,ignoreCase=true`.
  */
 export function parseEvaluatorSpec(spec: string): Evaluator {
+  const { name, options } = splitSpec(spec);
+  return createEvaluator(name, options);
+}
+
+/**
+ * Like parseEvaluatorSpec, and also the model-based evaluators, whose judges and embedding models are
+ * called through the gateway (traced and priced): `llm-judge:model=openai/gpt-4o-mini,rubric=Is it correct?`,
+ * `faithfulness:model=M`, `context-relevance:model=M`, `answer-relevance:model=M`, `embedding-similarity`
+ * (the offline sentence encoder, or `embedder=M`).
+ */
+export async function resolveEvaluatorSpec(spec: string, access: GatewayAccess): Promise<Evaluator> {
+  const { name, options } = splitSpec(spec);
+  if (!(modelEvaluatorNames as readonly string[]).includes(name)) return createEvaluator(name, options);
+  return createGatewayEvaluatorFactory(access)(name, options);
+}
+
+function splitSpec(spec: string): { name: string; options: Record<string, unknown> } {
   const colon = spec.indexOf(':');
   const name = (colon === -1 ? spec : spec.slice(0, colon)).trim();
   const options: Record<string, unknown> = {};
@@ -25,7 +43,7 @@ export function parseEvaluatorSpec(spec: string): Evaluator {
       options[pair.slice(0, equals).trim()] = optionValue(pair.slice(equals + 1));
     }
   }
-  return createEvaluator(name, options);
+  return { name, options };
 }
 
 function optionValue(text: string): unknown {
