@@ -18,6 +18,8 @@ export interface TraceRollup {
   serviceName: string | null;
   tags: Set<string>;
   models: Set<string>;
+  /** Span kinds present in the trace, for the trace list's kind filter. */
+  kinds: Set<string>;
   inputPreview: string | null;
   outputPreview: string | null;
 }
@@ -57,6 +59,7 @@ function emptyRollup(span: CanonicalSpan): TraceRollup {
     serviceName: null,
     tags: new Set(),
     models: new Set(),
+    kinds: new Set(),
     inputPreview: null,
     outputPreview: null,
   };
@@ -88,4 +91,5 @@ function addSpan(rollup: TraceRollup, span: CanonicalSpan): void {
   rollup.serviceName ??= span.serviceName;
   for (const tag of span.tags) rollup.tags.add(tag);
   if (span.model) rollup.models.add(span.model);
+  rollup.kinds.add(span.kind);
 }

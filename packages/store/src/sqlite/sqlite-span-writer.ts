@@ -19,6 +19,12 @@ export function createSqliteSpanWriter(db: Database.Database) {
     'INSERT OR IGNORE INTO trace_tags (project_id, tag, trace_id) VALUES (?, ?, ?)',
   );
   const addModelCallHour = db.prepare(addModelCallHourSql);
+  const insertKind = db.prepare(
+    'INSERT OR IGNORE INTO trace_kinds (project_id, kind, trace_id) VALUES (?, ?, ?)',
+  );
+  const insertModel = db.prepare(
+    'INSERT OR IGNORE INTO trace_models (project_id, model, trace_id) VALUES (?, ?, ?)',
+  );
 
   const writeBatch = db.transaction((projectId: string, spans: readonly CanonicalSpan[]) => {
     const stored: CanonicalSpan[] = [];
@@ -32,6 +38,8 @@ export function createSqliteSpanWriter(db: Database.Database) {
     for (const rollup of rollUpSpans(stored).values()) {
       upsertTrace.run(traceParams(projectId, rollup));
       for (const tag of rollup.tags) insertTag.run(projectId, tag, rollup.traceId);
+      for (const kind of rollup.kinds) insertKind.run(projectId, kind, rollup.traceId);
+      for (const model of rollup.models) insertModel.run(projectId, model, rollup.traceId);
     }
     for (const cell of modelCallHours(stored)) {
       addModelCallHour.run(

@@ -101,13 +101,13 @@ function buildFilters(projectId: string, query: TraceQuery) {
   }
   if (query.kind) {
     add(
-      'EXISTS (SELECT 1 FROM spans s WHERE s.project_id = t.project_id AND s.kind = ? AND s.trace_id = t.trace_id)',
+      'EXISTS (SELECT 1 FROM trace_kinds k WHERE k.project_id = t.project_id AND k.kind = ? AND k.trace_id = t.trace_id)',
       query.kind,
     );
   }
   if (query.model) {
     add(
-      'EXISTS (SELECT 1 FROM spans s WHERE s.project_id = t.project_id AND s.model = ? AND s.trace_id = t.trace_id)',
+      'EXISTS (SELECT 1 FROM trace_models m WHERE m.project_id = t.project_id AND m.model = ? AND m.trace_id = t.trace_id)',
       query.model,
     );
   }
