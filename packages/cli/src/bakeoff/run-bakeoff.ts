@@ -174,8 +174,10 @@ async function callModel(
   item: Item,
 ): Promise<CallResult> {
   const traceId = randomBytes(16).toString('hex');
+  // no-store: repeats are independent samples, never answers from the gateway's cache.
   const headers: Record<string, string> = {
     traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+    'x-sextant-cache': 'no-store',
   };
   const body: Record<string, unknown> = { max_tokens: options.maxTokens };
   if (options.prompt) {

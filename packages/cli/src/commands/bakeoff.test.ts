@@ -148,7 +148,11 @@ describe('sextant models bakeoff', () => {
     const runs = experiment.summary.itemSummaries.flatMap((item) => item.runs);
     expect(runs).toHaveLength(6);
     expect(Object.keys(runs[0]!.scores).sort()).toEqual(['exact-match', 'token-f1']);
-    expect(upstream.requests.filter((request) => request.path === '/v1/chat/completions')).toHaveLength(6);
+    const calls = upstream.requests.filter((request) => request.path === '/v1/chat/completions');
+    expect(calls).toHaveLength(6);
+    expect(calls.map((call) => call.body.messages)).toContainEqual([
+      { role: 'user', content: 'How are refunds paid?' },
+    ]);
   }, 120_000);
 
   it('prints a table with the front marked', async () => {
