@@ -2,6 +2,7 @@ import { SextantError } from '@sextant/core';
 import { version } from '@sextant/server';
 import { Command, CommanderError } from 'commander';
 import { CommandExit } from './command-exit.js';
+import { registerAlertCommands } from './commands/alerts.js';
 import { registerDatasetCommands } from './commands/datasets.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerEvalsCommands } from './commands/evals.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerEvalCommand(program);
   registerEvalsCommands(program);
   registerRetentionCommands(program);
+  registerAlertCommands(program);
   registerExperimentCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
