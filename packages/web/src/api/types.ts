@@ -131,6 +131,23 @@ export interface SpanTreeNode {
 export interface TraceDetail {
   trace: TraceSummary;
   tree: SpanTreeNode[];
+  /** Scores of the trace from experiments, online rules, people and API callers. */
+  scores?: TraceScore[];
+}
+
+/** One score of a trace, as the API answers it. */
+export interface TraceScore {
+  id: string;
+  name: string;
+  value: number;
+  label?: string;
+  passed?: boolean;
+  comment?: string;
+  explanation?: string;
+  source: 'experiment' | 'online' | 'human' | 'api';
+  author?: string;
+  evaluatorName?: string;
+  createdAt: string;
 }
 
 export type MetricsGroupBy = 'none' | 'model' | 'name' | 'tag';

@@ -1,3 +1,4 @@
+import { emptySpan } from '@sextant/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiOk } from './api-request.js';
@@ -37,6 +38,17 @@ describe('review console', { timeout: 90_000 }, () => {
       ],
     });
     await api('POST', '/api/review-queues', { id: 'support', scoreNames: ['helpful', 'quality'] });
+    // The first item's trace exists, so its human scores can be seen on the trace page.
+    const startTimeUs = Date.now() * 1000;
+    await harness.store.insertSpans('acme', [
+      emptySpan({
+        traceId: traceOf(1),
+        spanId: 'f'.repeat(16),
+        name: 'answer',
+        startTimeUs,
+        endTimeUs: startTimeUs + 1000,
+      }),
+    ]);
     await api('POST', '/api/review-queues/support/items', {
       items: [1, 2, 3].map((index) => ({
         id: `item-${index}`,
@@ -129,6 +141,10 @@ describe('review console', { timeout: 90_000 }, () => {
       ['helpful', 1, 'ana'],
       ['quality', 3, 'ana'],
     ]);
+    await page.goto(`${harness.url}/traces/${traceOf(1)}`);
+    await expect
+      .poll(() => page.getByTestId('trace-scores').textContent())
+      .toContain('helpful yes ✓ · human · ana');
   });
 
   it('pairwise: picks A or B with the keyboard without seeing which system is which', async () => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
-import type { TraceSummary } from '../api/types';
+import type { TraceScore, TraceSummary } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { AddToDataset } from '../datasets/add-to-dataset';
 import { formatCost, formatCount, formatDuration, formatTimeUs } from '../format/format-values';
@@ -12,6 +12,7 @@ import { lastList } from './list-memory';
 import { releaseHref } from './registry-links';
 import { SpanDetail } from './span-detail';
 import { SpanTreeView } from './span-tree-view';
+import { TraceScores } from './trace-scores';
 import { StatusBadge } from './trace-table';
 
 /** One trace: the span tree with its waterfall on the left, the selected span on the right. Esc goes back. */
@@ -40,10 +41,10 @@ export function TracePage({ traceId }: { traceId: string }) {
 
   if (detail.status === 'error') return <ErrorPanel error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <p className="p-4 text-slate-500 text-sm">Loading trace…</p>;
-  const { trace, tree } = detail.data;
+  const { trace, tree, scores = [] } = detail.data;
   return (
     <div className="flex h-full flex-col">
-      <TraceHeader trace={trace} />
+      <TraceHeader trace={trace} scores={scores} />
       <div className="flex min-h-0 flex-1">
         <div className="min-w-0 flex-[1.15] overflow-auto border-slate-200 border-r bg-white">
           <SpanTreeView tree={tree} selectedId={selectedId} onSelect={select} />
@@ -60,7 +61,7 @@ export function TracePage({ traceId }: { traceId: string }) {
   );
 }
 
-function TraceHeader({ trace }: { trace: TraceSummary }) {
+function TraceHeader({ trace, scores }: { trace: TraceSummary; scores: TraceScore[] }) {
   return (
     <div className="border-slate-200 border-b bg-white px-4 py-2">
       <div className="flex items-center gap-3">
@@ -115,6 +116,7 @@ function TraceHeader({ trace }: { trace: TraceSummary }) {
         ))}
         <span className="font-mono text-slate-400 text-xs leading-5">{trace.traceId}</span>
       </div>
+      <TraceScores scores={scores} />
     </div>
   );
 }
