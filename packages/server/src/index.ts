@@ -25,6 +25,11 @@ export {
   ModelService,
   type ProviderStatus,
 } from './services/model-service.js';
+export {
+  type EvaluatorFactory,
+  OnlineEvalService,
+  onlineEvaluatorFactory,
+} from './services/online-eval-service.js';
 export { type CreatedApiKey, ProjectService } from './services/project-service.js';
 export {
   type CreatedPromptVersion,
@@ -34,6 +39,7 @@ export {
   type RenderedPromptReference,
 } from './services/prompt-service.js';
 export { type CreatedRelease, type CreateReleaseInput, ReleaseService } from './services/release-service.js';
+export { RetentionService } from './services/retention-service.js';
 export { type SpanTreeNode, TraceService } from './services/trace-service.js';
 export type { Caller, LabelledVersion, LabelMove } from './services/versioned-registry-service.js';
 export { isLoopbackHost, type RunningServer, type StartServerOptions, startServer } from './start-server.js';

@@ -16,11 +16,15 @@ const loadTracePage = () => import('./traces/trace-page');
 const loadSessionPages = () =>
   Promise.all([import('./traces/session-page'), import('./traces/sessions-page')]);
 const loadMonitoringPage = () => import('./monitoring/monitoring-page');
+const loadOnlineEvalsPage = () => import('./online-evals/online-evals-page');
 const TracePage = lazy(() => loadTracePage().then((module) => ({ default: module.TracePage })));
 const SessionPage = lazy(() => loadSessionPages().then(([module]) => ({ default: module.SessionPage })));
 const SessionsPage = lazy(() => loadSessionPages().then(([, module]) => ({ default: module.SessionsPage })));
 const MonitoringPage = lazy(() =>
   loadMonitoringPage().then((module) => ({ default: module.MonitoringPage })),
+);
+const OnlineEvalsPage = lazy(() =>
+  loadOnlineEvalsPage().then((module) => ({ default: module.OnlineEvalsPage })),
 );
 
 // Discover and Develop pages, one chunk per module.
@@ -152,6 +156,7 @@ function PageSwitch({ projectId, location }: { projectId: string; location: stri
         {(params) => <SessionPage sessionId={decodeURIComponent(params.sessionId)} />}
       </Route>
       <Route path="/monitoring" component={MonitoringPage} />
+      <Route path="/online-evals" component={OnlineEvalsPage} />
       <Route path="/models" component={ModelsPage} />
       <Route path="/models/compare" component={ComparePage} />
       <Route path="/models/providers" component={ProvidersPage} />

@@ -30,19 +30,21 @@ const ruleNameSchema = z
     "a rule name is 1-100 letters, digits or '._-', starting with a letter or digit (e.g. answers-are-json)",
   );
 
+const sampleRateSchema = z
+  .number()
+  .min(0, 'sampleRate is a share of traces between 0 and 1 (e.g. 0.1 for 10%)')
+  .max(1, 'sampleRate is a share of traces between 0 and 1 (e.g. 0.1 for 10%)');
+const evaluatorsSchema = z
+  .array(onlineEvalEvaluatorSchema)
+  .min(1, 'name at least one evaluator, e.g. { "name": "json-valid" }')
+  .max(20);
+
 /** What a user declares: which traces, how many of them, scored how, on which part of the trace. */
 export const onlineEvalRuleInputSchema = z.strictObject({
   name: ruleNameSchema,
   filter: onlineEvalFilterSchema.default({}),
-  sampleRate: z
-    .number()
-    .min(0, 'sampleRate is a share of traces between 0 and 1 (e.g. 0.1 for 10%)')
-    .max(1, 'sampleRate is a share of traces between 0 and 1 (e.g. 0.1 for 10%)')
-    .default(1),
-  evaluators: z
-    .array(onlineEvalEvaluatorSchema)
-    .min(1, 'name at least one evaluator, e.g. { "name": "json-valid" }')
-    .max(20),
+  sampleRate: sampleRateSchema.default(1),
+  evaluators: evaluatorsSchema,
   /** Without it the root span's output (the whole chain's answer) is scored. */
   target: targetSelectorSchema.optional(),
   enabled: z.boolean().default(true),
@@ -50,8 +52,17 @@ export const onlineEvalRuleInputSchema = z.strictObject({
 export type OnlineEvalRuleInput = z.input<typeof onlineEvalRuleInputSchema>;
 export type OnlineEvalRuleDefinition = z.output<typeof onlineEvalRuleInputSchema>;
 
-/** What may change on an existing rule (its name and id stay). */
-export const onlineEvalRulePatchSchema = onlineEvalRuleInputSchema.omit({ name: true }).partial();
+/**
+ * What may change on an existing rule; fields left out keep their value (no defaults here, so
+ * `{ enabled: false }` pauses a rule and nothing else). `target: null` goes back to the root output.
+ */
+export const onlineEvalRulePatchSchema = z.strictObject({
+  filter: onlineEvalFilterSchema.optional(),
+  sampleRate: sampleRateSchema.optional(),
+  evaluators: evaluatorsSchema.optional(),
+  target: targetSelectorSchema.nullable().optional(),
+  enabled: z.boolean().optional(),
+});
 export type OnlineEvalRulePatch = z.input<typeof onlineEvalRulePatchSchema>;
 
 /** A rule as stored. New rules score traces stored after their creation, not history. */

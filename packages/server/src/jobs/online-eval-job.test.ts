@@ -177,6 +177,27 @@ describe("'online-eval.run' jobs", () => {
     });
   });
 
+  it('changes only the fields a patch names', async () => {
+    const rules = new OnlineEvalService(store);
+    const rule = await rules.create('alpha', {
+      name: 'patched',
+      sampleRate: 0.25,
+      filter: { releaseId: 'bot@2' },
+      target: { kind: 'llm' },
+      evaluators: [{ name: 'json-valid' }],
+    });
+    const paused = await rules.update('alpha', 'patched', { enabled: false });
+    expect(paused).toMatchObject({ enabled: false, sampleRate: 0.25, filter: { releaseId: 'bot@2' } });
+    expect(paused.target).toEqual({ kind: 'llm' });
+    const rootAgain = await rules.update('alpha', rule.id, { target: null, sampleRate: 0.5 });
+    expect(rootAgain).toMatchObject({ enabled: false, sampleRate: 0.5 });
+    expect(rootAgain.target).toBeUndefined();
+    await expect(rules.update('alpha', 'patched', { sampleRate: 7 })).rejects.toThrow(/between 0 and 1/);
+    await expect(rules.update('alpha', 'missing', { enabled: true })).rejects.toThrow(
+      /no online evaluation rule 'missing'/,
+    );
+  });
+
   it('refuses rules whose evaluators cannot be built, naming the problem', async () => {
     const rules = new OnlineEvalService(store);
     await expect(rules.create('alpha', { name: 'x', evaluators: [{ name: 'vibes' }] })).rejects.toThrow(

@@ -70,15 +70,14 @@ export class OnlineEvalService {
 
   async update(projectId: string, idOrName: string, patch: OnlineEvalRulePatch): Promise<OnlineEvalRule> {
     const current = await this.get(projectId, idOrName);
-    const changes = onlineEvalRulePatchSchema.parse(patch);
+    const { target, ...changes } = onlineEvalRulePatchSchema.parse(patch);
     const definition = onlineEvalRuleInputSchema.parse({
       name: current.name,
-      filter: current.filter,
-      sampleRate: current.sampleRate,
-      evaluators: current.evaluators,
-      target: current.target,
-      enabled: current.enabled,
-      ...changes,
+      filter: changes.filter ?? current.filter,
+      sampleRate: changes.sampleRate ?? current.sampleRate,
+      evaluators: changes.evaluators ?? current.evaluators,
+      target: target === null ? undefined : (target ?? current.target),
+      enabled: changes.enabled ?? current.enabled,
     });
     await this.checkEvaluators(definition.evaluators);
     const updated = await this.store.onlineEvals.updateRule(projectId, current.id, definition);

@@ -12,6 +12,7 @@ import {
 import { useApiClient } from '../shell/auth-provider';
 import { ErrorPanel } from '../shell/error-panel';
 import { alignSeries, type MetricName, type Percentile, topGroups, windowTotals } from './metric-series';
+import { ScoresSection } from './scores-section';
 import { TimeSeriesChart } from './time-series-chart';
 
 const windows: Record<string, { label: string; milliseconds: number }> = {
@@ -123,6 +124,7 @@ export function MonitoringPage() {
       {!grouped.data && grouped.status === 'loading' && (
         <p className="text-slate-500 text-sm">Loading metrics…</p>
       )}
+      <ScoresSection range={range} />
     </div>
   );
 }

@@ -52,6 +52,7 @@ export const phases: readonly Phase[] = [
       { path: '/traces', label: 'Traces' },
       { path: '/sessions', label: 'Sessions' },
       { path: '/monitoring', label: 'Monitoring' },
+      { path: '/online-evals', label: 'Online evaluation' },
       {
         path: '/drift',
         label: 'Drift',
