@@ -223,6 +223,19 @@ describe('review console', { timeout: 90_000 }, () => {
       .poll(() => card.getByRole('alert').textContent())
       .toMatch(/agreement dropped from kappa 1.00/);
     expect(await card.textContent()).toContain('Not trusted');
+
+    // Calibrating from the page shows each version: kappa, confusion matrix and the corrected pass rate.
+    await page.getByLabel('Score people gave').fill('helpful');
+    await page.getByLabel('Judge evaluator').fill('judge-helpful');
+    await page.getByRole('button', { name: 'Calibrate' }).click();
+    const versions = page.getByTestId('judge-version');
+    await expect.poll(() => versions.count()).toBe(2);
+    const first = versions.filter({ hasText: 'v1' });
+    expect(await first.textContent()).toContain("Cohen's κ 1.00");
+    expect(await first.getByTestId('corrected-pass-rate').textContent()).toMatch(
+      /judge's pass rate 66\.7% over 12 traces → corrected for its error 66\.7%/,
+    );
+    expect(await first.getByTestId('confusion-matrix').textContent()).toContain('people ↓ judge →');
     await harness.screenshot(page, 'review-judges');
   });
 

@@ -4,6 +4,7 @@ import { useResource } from '../api/use-resource';
 import { useApiClient } from '../shell/auth-provider';
 import { ErrorPanel } from '../shell/error-panel';
 import { linkClass } from '../ui/controls';
+import { JudgeCalibrationView } from './judge-calibration-view';
 
 /** Kappa over calibrations as dots with interval whiskers on a -0.2..1 scale, the bar as a dashed line. */
 function KappaHistory({ history, bar }: { history: CalibrationRecord[]; bar: number }) {
@@ -53,6 +54,10 @@ export function JudgesPage() {
         <h1 className="font-semibold text-lg">Judges</h1>
         {data && <span className="text-slate-500 text-sm">trusted at kappa ≥ {data.agreementBar}</span>}
       </div>
+      <section className="rounded border border-slate-200 bg-white p-3">
+        <h2 className="mb-2 font-medium">Calibrate a judge against people's scores</h2>
+        <JudgeCalibrationView onCalibrated={judges.reload} />
+      </section>
       {judges.error && <ErrorPanel error={judges.error} onRetry={judges.reload} />}
       {data && data.judges.length === 0 && (
         <p className="max-w-2xl text-slate-700 text-sm">
