@@ -83,7 +83,10 @@ export function calibrateJudge(
     if (Number.isFinite(result.rho)) {
       spearman = {
         ...result,
-        bootstrap: pairedBootstrap(humans, judges, (a, b) => spearmanCorrelation(a, b).rho, { seed: 13, resamples: 1000 }),
+        bootstrap: pairedBootstrap(humans, judges, (a, b) => spearmanCorrelation(a, b).rho, {
+          seed: 13,
+          resamples: 1000,
+        }),
       };
     }
   }
