@@ -105,5 +105,35 @@ describe('datasets console', { timeout: 90_000 }, () => {
     );
     expect(items.items).toHaveLength(1);
     expect(items.items[0]?.metadata).toMatchObject({ traceId: seeded.ragTraceId });
+
+    // One span of the trace (the llm call) into a new dataset, which the form creates.
+    const detail = await apiOk<TraceTree>(
+      harness.url,
+      harness.key,
+      'GET',
+      `/api/traces/${seeded.ragTraceId}`,
+    );
+    const llm = flatten(detail.tree).find((span) => span.kind === 'llm');
+    expect(llm).toBeDefined();
+    await page.goto(`${harness.url}/traces/${seeded.ragTraceId}?span=${llm?.spanId}`);
+    await page.getByRole('button', { name: 'Add span to dataset' }).click();
+    const spanForm = page.getByTestId('add-to-dataset');
+    await spanForm.getByLabel('Dataset (pick one or type a new name)').fill('llm-calls');
+    await spanForm.getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(() => spanForm.getByRole('status').textContent())
+      .toMatch(/^Added item .+ to llm-calls v1$/);
+    const spanItems = await apiOk<ItemPage>(harness.url, harness.key, 'GET', '/api/datasets/llm-calls/items');
+    expect(spanItems.items[0]?.metadata).toMatchObject({ traceId: seeded.ragTraceId, spanId: llm?.spanId });
   });
 });
+
+interface TraceTree {
+  tree: SpanNode[];
+}
+interface SpanNode {
+  span: { spanId: string; kind: string };
+  children: SpanNode[];
+}
+const flatten = (nodes: SpanNode[]): SpanNode['span'][] =>
+  nodes.flatMap((node) => [node.span, ...flatten(node.children)]);
