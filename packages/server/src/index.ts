@@ -18,6 +18,8 @@ export {
   type GatewayAccess,
 } from './judges/gateway-judge-models.js';
 export { type AddFromTraceInput, DatasetService } from './services/dataset-service.js';
+export type { DriftCheckReport, ReportedTopic } from './services/drift/drift-check-report.js';
+export { DriftService, type DriftServiceOptions } from './services/drift/drift-service.js';
 export { CredentialCipher, secretFilePath } from './services/model-credential-cipher.js';
 export {
   type EndpointInput,

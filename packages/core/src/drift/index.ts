@@ -53,6 +53,12 @@ export {
   populationStabilityIndex,
 } from './population-stability-index.js';
 export {
+  type DriftSimulationOptions,
+  type DriftSimulationResult,
+  type LabelledTexts,
+  simulateDriftDetection,
+} from './simulate-drift-detection.js';
+export {
   buildVocabulary,
   describeText,
   isQuestion,
