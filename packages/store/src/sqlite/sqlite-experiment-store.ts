@@ -172,7 +172,9 @@ export function createSqliteExperimentStore(db: Database.Database): ExperimentSt
     },
 
     async putRuns(projectId, experimentId, runs) {
-      return { written: writeRuns(projectId, experimentId, runs) };
+      // IMMEDIATE: the transaction reads before it writes, and a deferred read lock cannot wait to be
+      // upgraded once another connection (the gateway's span writer) has written: it fails SQLITE_BUSY at once.
+      return { written: writeRuns.immediate(projectId, experimentId, runs) };
     },
 
     async listRuns(projectId, experimentId) {
