@@ -1,4 +1,5 @@
 import type { Store } from '@sextant/store';
+import { recalibrateJudgesJob } from '../reviews/judge-recalibration-job.js';
 import { createDriftCheckJob } from '../services/drift/drift-check-job.js';
 import { deliverAlertJob, evaluateAlertsJob } from './alert-jobs.js';
 import { JobRunner, type JobRunnerOptions } from './job-runner.js';
@@ -17,5 +18,6 @@ export function createJobRunner(options: JobRunnerOptions & { store: Store }): J
   runner.register('retention.sweep', runRetentionSweep);
   runner.register('alerts.evaluate', evaluateAlertsJob);
   runner.register('alerts.deliver', deliverAlertJob);
+  runner.register('judges.recalibrate', recalibrateJudgesJob);
   return runner;
 }

@@ -115,5 +115,11 @@ describe("'retention.sweep' jobs", () => {
     expect(acceptedDuringSweep).toBeGreaterThanOrEqual(3);
     const remaining = await store.listTraces('alpha', traceQuerySchema.parse({ limit: 500 }));
     expect(remaining.traces.map((trace) => trace.traceId).sort()).toEqual(sent.sort());
+    const [audited] = await store.audit.list('alpha', { targetType: 'retention' });
+    expect(audited).toMatchObject({
+      actor: 'system',
+      action: 'retention.sweep',
+      after: { deleted: { traces: 12_000, spans: 12_000, scores: 0, jobs: 0 } },
+    });
   });
 });

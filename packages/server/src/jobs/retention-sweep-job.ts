@@ -1,4 +1,5 @@
 import type { Store } from '@sextant/store';
+import { AuditLog } from '../services/audit-log.js';
 import type { JobHandler } from './job-runner.js';
 
 const day = 86_400_000;
@@ -63,7 +64,17 @@ export async function sweepRetention(
   return result;
 }
 
-/** 'retention.sweep': one project's sweep; re-running it after a crash deletes what is left. */
+/**
+ * 'retention.sweep': one project's sweep, recorded in the audit log (as 'system') when it deleted
+ * anything; re-running it after a crash deletes what is left.
+ */
 export const runRetentionSweep: JobHandler = async (job, { store, signal }) => {
-  await sweepRetention(store, job.projectId, signal);
+  const { cutoff, ...deleted } = await sweepRetention(store, job.projectId, signal);
+  if (Object.values(deleted).every((count) => count === 0)) return;
+  await new AuditLog(store).record(job.projectId, 'system', {
+    action: 'retention.sweep',
+    targetType: 'retention',
+    targetId: job.projectId,
+    after: { cutoff, deleted },
+  });
 };

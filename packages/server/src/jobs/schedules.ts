@@ -1,4 +1,5 @@
 import type { Store } from '@sextant/store';
+import { judgeRecalibrationSchedule } from '../reviews/judge-recalibration-job.js';
 import { DRIFT_SCHEDULE_MS, hasScheduledMonitors } from '../services/drift/drift-check-job.js';
 
 /** Recurring work: a job of `kind` enqueued for each project once per `everyMs` period. */
@@ -35,4 +36,5 @@ export const schedules: readonly ScheduleEntry[] = [
     everyMs: 60 * minute,
     appliesTo: async (store, projectId) => (await store.retention.get(projectId)).days !== null,
   },
+  judgeRecalibrationSchedule,
 ];
