@@ -3,7 +3,7 @@ import { Option } from 'commander';
 
 /** `--db`, shared by commands that open the store directly. */
 export const databaseOption = () =>
-  new Option('--db <path>', 'store location: a SQLite file path')
+  new Option('--db <location>', 'store location: a SQLite file path, or postgres://user:password@host/db')
     .env('SEXTANT_DB')
     .default(defaultDatabasePath);
 

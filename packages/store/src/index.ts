@@ -48,6 +48,12 @@ export type {
 export type { NewTracesPage, OnlineEvalStore } from './online-eval-store.js';
 export type { RetentionBatch, RetentionSetting, RetentionStore } from './retention-store.js';
 export type { ExperimentStore } from './experiment-store.js';
+export {
+  type CopyOptions,
+  type CopyProgress,
+  copySqliteToPostgres,
+  type TableCopyResult,
+} from './migrate/copy-sqlite-to-postgres.js';
 export { defaultDatabasePath, openStore, sqliteFileOf } from './open-store.js';
 export type { ReviewSettings, ReviewStore, ScoreConfigRecord } from './review-store.js';
 export type { PostgresOptions } from './postgres/postgres-database.js';

@@ -520,6 +520,80 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX canary_decisions_by_canary ON canary_decisions(project_id, canary_id, id);
     `,
   },
+  {
+    version: 5,
+    description:
+      'alert rules, alert events and deliveries (tables of SQLite migration 8, for copies and alerts)',
+    sql: `
+      CREATE TABLE alert_rules (
+        project_id text NOT NULL REFERENCES projects(id),
+        id text NOT NULL,
+        name text NOT NULL,
+        definition text NOT NULL,
+        enabled boolean NOT NULL,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        PRIMARY KEY (project_id, id),
+        UNIQUE (project_id, name)
+      );
+      CREATE TABLE alert_events (
+        project_id text NOT NULL,
+        id text NOT NULL,
+        rule_id text NOT NULL,
+        group_key text NOT NULL,
+        status text NOT NULL,
+        value double precision,
+        threshold double precision,
+        summary text NOT NULL,
+        fired_at bigint NOT NULL,
+        resolved_at bigint,
+        last_evaluated_at bigint NOT NULL,
+        PRIMARY KEY (project_id, id)
+      );
+      CREATE UNIQUE INDEX alert_events_one_open ON alert_events(project_id, rule_id, group_key) WHERE status = 'open';
+      CREATE INDEX alert_events_by_rule ON alert_events(project_id, rule_id, fired_at);
+      CREATE INDEX alert_events_recent ON alert_events(project_id, fired_at);
+      CREATE TABLE alert_deliveries (
+        project_id text NOT NULL,
+        id text NOT NULL,
+        rule_id text NOT NULL,
+        event_id text,
+        kind text NOT NULL,
+        url text NOT NULL,
+        attempt integer NOT NULL,
+        status text NOT NULL,
+        status_code integer,
+        error text,
+        created_at bigint NOT NULL,
+        PRIMARY KEY (project_id, id)
+      );
+      CREATE INDEX alert_deliveries_by_event ON alert_deliveries(project_id, event_id, created_at);
+      CREATE INDEX alert_deliveries_by_rule ON alert_deliveries(project_id, rule_id, created_at);
+    `,
+  },
+  {
+    version: 6,
+    description: 'span kinds and models per trace for the trace list filters (as SQLite migration 13)',
+    sql: `
+      CREATE TABLE trace_kinds (
+        project_id text NOT NULL,
+        kind text NOT NULL,
+        trace_id text NOT NULL,
+        PRIMARY KEY (project_id, kind, trace_id)
+      );
+      CREATE TABLE trace_models (
+        project_id text NOT NULL,
+        model text NOT NULL,
+        trace_id text NOT NULL,
+        PRIMARY KEY (project_id, model, trace_id)
+      );
+      INSERT INTO trace_kinds SELECT DISTINCT project_id, kind, trace_id FROM spans ON CONFLICT DO NOTHING;
+      INSERT INTO trace_models SELECT DISTINCT project_id, model, trace_id FROM spans WHERE model IS NOT NULL
+        ON CONFLICT DO NOTHING;
+      DROP INDEX spans_kind;
+      DROP INDEX spans_model;
+    `,
+  },
 ];
 
 /** The four tables of a versioned registry (prompts, releases), as in SQLite migration 3. */

@@ -51,6 +51,12 @@ export function createPostgresRetentionStore(pool: pg.Pool): RetentionStore {
           projectId,
           ids,
         ]);
+        for (const table of ['trace_kinds', 'trace_models']) {
+          await client.query(`DELETE FROM ${table} WHERE project_id = $1 AND trace_id = ANY($2::text[])`, [
+            projectId,
+            ids,
+          ]);
+        }
         await client.query(
           'DELETE FROM root_span_feed WHERE project_id = $1 AND trace_id = ANY($2::text[])',
           [projectId, ids],

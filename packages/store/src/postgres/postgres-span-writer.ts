@@ -95,6 +95,18 @@ const addModelCallHoursSql = `
     cost = CASE WHEN model_call_hours.cost IS NULL AND excluded.cost IS NULL THEN NULL
       ELSE coalesce(model_call_hours.cost, 0) + coalesce(excluded.cost, 0) END`;
 
+/** Span kinds and models per trace, for the trace list's filters (one row per trace, not per span). */
+const insertPairsSql = (table: string, column: string) => `
+  INSERT INTO ${table} (project_id, ${column}, trace_id)
+  SELECT $1, u.value, u.trace_id FROM unnest($2::text[], $3::text[]) AS u(value, trace_id)
+  ON CONFLICT DO NOTHING`;
+
+/** Unique (value, trace id) pairs in key order, so concurrent batches lock rows in the same order. */
+const distinctPairs = (pairs: readonly (readonly [string, string])[]) =>
+  [...new Map(pairs.map((pair) => [`${pair[0]}\u0000${pair[1]}`, pair])).values()].sort((a, b) =>
+    a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1,
+  ) as unknown as unknown[][];
+
 /** Deadlock or serialization failure: the whole batch is idempotent, so running it again is safe. */
 const isRetryable = (error: unknown) => ['40P01', '40001'].includes((error as { code?: string }).code ?? '');
 
@@ -143,6 +155,16 @@ export function createPostgresSpanWriter(pool: pg.Pool, schema: string) {
         rollup.outputPreview,
       ]);
       await client.query(upsertTracesSql, [projectId, ...columnsOf(traceRows, 18)]);
+      const kindRows = distinctPairs(stored.map((span) => [span.kind, span.traceId]));
+      await client.query(insertPairsSql('trace_kinds', 'kind'), [projectId, ...columnsOf(kindRows, 2)]);
+      const modelRows = distinctPairs(
+        stored.flatMap((span) =>
+          span.model === null ? [] : [[span.model, span.traceId] as [string, string]],
+        ),
+      );
+      if (modelRows.length > 0) {
+        await client.query(insertPairsSql('trace_models', 'model'), [projectId, ...columnsOf(modelRows, 2)]);
+      }
       const tagRows = rollups.flatMap((rollup) => [...rollup.tags].map((tag) => [tag, rollup.traceId]));
       if (tagRows.length > 0) await client.query(insertTagsSql, [projectId, ...columnsOf(tagRows, 2)]);
       const cells = modelCallHours(stored)

@@ -8,6 +8,7 @@ import type {
 } from '@sextant/core';
 import type pg from 'pg';
 import type { ApiKeyRecord, Project, Store } from '../store.js';
+import { createPostgresAlertStore } from './postgres-alert-store.js';
 import { createPostgresAuditStore } from './postgres-audit-store.js';
 import {
   createPool,
@@ -96,6 +97,7 @@ export class PostgresStore implements Store {
   readonly onlineEvals: Store['onlineEvals'];
   readonly retention: Store['retention'];
   readonly gates: Store['gates'];
+  readonly alerts: Store['alerts'];
 
   constructor(
     readonly pool: pg.Pool,
@@ -136,6 +138,7 @@ export class PostgresStore implements Store {
     this.onlineEvals = this.afterMigration(createPostgresOnlineEvalStore(pool));
     this.retention = this.afterMigration(createPostgresRetentionStore(pool));
     this.gates = this.afterMigration(createPostgresGateStore(pool));
+    this.alerts = this.afterMigration(createPostgresAlertStore(pool));
   }
 
   /** Resolves once the schema is up to date; rejects with the reason it cannot be. */

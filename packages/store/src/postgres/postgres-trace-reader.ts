@@ -125,8 +125,20 @@ function buildFilters(projectId: string, query: TraceQuery) {
       );
     } else add((name) => spanExists(`s.prompt_name = ${name}`), query.promptName);
   }
-  if (query.kind) add((p) => spanExists(`s.kind = ${p}`), query.kind);
-  if (query.model) add((p) => spanExists(`s.model = ${p}`), query.model);
+  if (query.kind) {
+    add(
+      (p) =>
+        `EXISTS (SELECT 1 FROM trace_kinds k WHERE k.project_id = t.project_id AND k.kind = ${p} AND k.trace_id = t.trace_id)`,
+      query.kind,
+    );
+  }
+  if (query.model) {
+    add(
+      (p) =>
+        `EXISTS (SELECT 1 FROM trace_models m WHERE m.project_id = t.project_id AND m.model = ${p} AND m.trace_id = t.trace_id)`,
+      query.model,
+    );
+  }
   for (const tag of query.tags ?? []) {
     add(
       (p) =>
