@@ -244,6 +244,18 @@ describe('project isolation, route by route', () => {
     expect((await request(live, live.keyA, 'GET', '/api/alerts/rules/secret-rule')).status).toBe(200);
   });
 
+  it('lineage routes answer 404 for another project’s trace and release', async () => {
+    expect((await request(live, live.keyA, 'GET', `/api/traces/${traceA}/lineage`)).status).toBe(200);
+    expect((await request(live, live.keyB, 'GET', `/api/traces/${traceA}/lineage`)).status).toBe(404);
+    const release = { definition: { prompts: {} } };
+    expect(
+      (await request(live, live.keyA, 'POST', '/api/releases/lineage-only/versions', release)).status,
+    ).toBe(201);
+    const route = '/api/releases/lineage-only/versions/1/lineage';
+    expect((await request(live, live.keyA, 'GET', route)).status).toBe(200);
+    expect((await request(live, live.keyB, 'GET', route)).status).toBe(404);
+  });
+
   it('GET /api/project names the key’s project', async () => {
     expect(((await request(live, live.keyA, 'GET', '/api/project')).body as { id: string }).id).toBe('alpha');
     expect(((await request(live, live.keyB, 'GET', '/api/project')).body as { id: string }).id).toBe('beta');
