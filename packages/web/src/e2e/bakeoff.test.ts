@@ -83,5 +83,10 @@ describe('bake-off console', { timeout: 60_000 }, () => {
     const box = await chart.boundingBox();
     expect(box?.width).toBeGreaterThan(300);
     await harness.screenshot(page, 'bakeoff');
+    // Each model's runs are an experiment: the paired comparison is one click away.
+    await rows.nth(1).getByRole('link', { name: 'compare with openai/gpt-4o' }).click();
+    await expect
+      .poll(() => new URL(page.url()).search)
+      .toBe('?baseline=bakeoff-e2e-1&candidate=bakeoff-e2e-2');
   });
 });

@@ -75,6 +75,7 @@ function ContenderTable({ contenders, metric }: { contenders: BakeoffContender[]
     'p95',
     'Errors',
     'Runs',
+    '',
   ];
   return (
     <table className="w-full border-collapse text-sm" data-testid="bakeoff-table">
@@ -88,7 +89,7 @@ function ContenderTable({ contenders, metric }: { contenders: BakeoffContender[]
         </tr>
       </thead>
       <tbody>
-        {contenders.map((contender) => (
+        {contenders.map((contender, index) => (
           <tr
             key={contender.experimentId}
             className="border-slate-100 border-b"
@@ -123,7 +124,25 @@ function ContenderTable({ contenders, metric }: { contenders: BakeoffContender[]
               {formatDuration(contender.latencyMs?.p95)}
             </td>
             <td className="whitespace-nowrap px-2 py-1 tabular-nums">{contender.errors}</td>
-            <td className="whitespace-nowrap px-2 py-1 tabular-nums">{contender.runs}</td>
+            <td className="whitespace-nowrap px-2 py-1 tabular-nums">
+              <Link
+                href={`/experiments/${encodeURIComponent(contender.experimentId)}`}
+                className="text-indigo-700 hover:underline"
+              >
+                {contender.runs}
+              </Link>
+            </td>
+            <td className="whitespace-nowrap px-2 py-1">
+              {index > 0 && (
+                <Link
+                  href={`/experiments/compare?baseline=${encodeURIComponent(contenders[0]?.experimentId ?? '')}&candidate=${encodeURIComponent(contender.experimentId)}`}
+                  className="text-indigo-700 text-xs hover:underline"
+                  title="Paired comparison on the same items, with its interval and p-value"
+                >
+                  compare with {contenders[0]?.model}
+                </Link>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
