@@ -3,6 +3,7 @@ import { SextantError, toErrorEnvelope } from '@sextant/core';
 import type { Store } from '@sextant/store';
 import { compress } from 'hono/compress';
 import { requireApiKey } from './auth/require-api-key.js';
+import { CanaryRouter } from './gateway/canary-router.js';
 import { GatewayService } from './gateway/gateway-service.js';
 import { createGatewaySpanWriter } from './gateway/gateway-span-writer.js';
 import { ProviderPool } from './gateway/provider-pool.js';
@@ -12,6 +13,7 @@ import { mountConsole } from './http/serve-console.js';
 import { type Ingestor, IngestService } from './ingest/ingest-service.js';
 import { mountAlertRoutes } from './routes/alert-routes.js';
 import { mountAuditRoutes } from './routes/audit-routes.js';
+import { mountCanaryRoutes } from './routes/canary-routes.js';
 import { mountLineageRoutes } from './routes/lineage-routes.js';
 import { mountBakeoffRoutes } from './routes/bakeoff-routes.js';
 import { mountDatasetRoutes } from './routes/dataset-routes.js';
@@ -34,6 +36,7 @@ import { mountScoreRoutes } from './routes/score-routes.js';
 import { mountTraceRoutes } from './routes/trace-routes.js';
 import { AlertRuleService } from './services/alerts/alert-rule-service.js';
 import { AuditLog } from './services/audit-log.js';
+import { CanaryService } from './services/canary-service.js';
 import { LineageService } from './services/lineage-service.js';
 import { BakeoffService } from './services/bakeoff-service.js';
 import { DatasetService } from './services/dataset-service.js';
@@ -155,6 +158,8 @@ export function createApp(options: AppOptions): SextantApp {
   const releases = new ReleaseService(options.store, prompts, gates);
   mountReleaseRoutes(app, releases);
   mountGateRoutes(app, gates, releases);
+  const canaryRouter = new CanaryRouter(options.store);
+  mountCanaryRoutes(app, new CanaryService(options.store, canaryRouter));
   mountDatasetRoutes(app, new DatasetService(options.store));
   mountScoreRoutes(app, new ScoreService(options.store));
   const reviewAudit = new AuditLog(options.store);
@@ -178,6 +183,7 @@ export function createApp(options: AppOptions): SextantApp {
     prompts,
     providers: new ProviderPool(),
     spans: createGatewaySpanWriter(options.store, { logError }),
+    canaries: canaryRouter,
     defaults: options.gateway?.defaults,
     environment: options.gateway?.environment,
     retryBaseDelayMs: options.gateway?.retryBaseDelayMs,

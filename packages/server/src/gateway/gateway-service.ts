@@ -1,5 +1,6 @@
 import { type ChatMessage, parsePromptReference } from '@sextant/core';
 import type { ModelRegistry } from '../services/model-registry.js';
+import type { CanaryRouter } from './canary-router.js';
 import { callChatTarget, type TargetOutcome } from './chat-target.js';
 import type { ClientResponse } from './client-response.js';
 import { callEmbeddingTarget } from './embedding-target.js';
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   environment?: NodeJS.ProcessEnv;
   /** First retry delay; doubles per retry (with jitter). Default 200 ms. */
   retryBaseDelayMs?: number;
+  /** Sends a share of `prompt:NAME@LABEL` calls to a canary's candidate version. */
+  canaries?: CanaryRouter;
   logError: (error: unknown) => void;
 }
 
@@ -203,10 +206,28 @@ export class GatewayService {
     call.promptReference = request.model;
     const reference = parsePromptReference(request.model);
     call.promptName = reference.success ? reference.value.name : null; // kept if rendering fails
+    let routed = request;
+    if (reference.success && 'label' in reference.value.selector && this.options.canaries) {
+      // Sticky per user or session when the client names one; otherwise each call is its own draw.
+      const canary = await this.options.canaries.route(
+        projectId,
+        reference.value.name,
+        reference.value.selector.label,
+        {
+          userId: call.userId,
+          sessionId: call.sessionId,
+          fallback: call.spanId,
+        },
+      );
+      if (canary) {
+        call.canary = { id: canary.canaryId, arm: canary.arm };
+        routed = { ...request, model: `prompt:${reference.value.name}@${canary.version}` };
+      }
+    }
     const prompt = await resolvePromptRequest(
       this.options.prompts,
       projectId,
-      request,
+      routed,
       header('x-sextant-prompt-model'),
     );
     call.promptName = prompt.promptName;

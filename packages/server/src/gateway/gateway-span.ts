@@ -41,6 +41,8 @@ export interface GatewayCall {
   promptReference: string | null;
   promptName: string | null;
   promptVersion: number | null;
+  /** The canary arm that served a `prompt:NAME@LABEL` call, when a canary runs on that label. */
+  canary?: { id: string; arm: 'baseline' | 'candidate' } | null;
 }
 
 /**
@@ -125,6 +127,7 @@ export function gatewaySpan(call: GatewayCall): CanonicalSpan {
       ? { 'gen_ai.prompt.name': call.promptName, 'sextant.prompt.name': call.promptName }
       : {}),
     ...(call.promptVersion !== null ? { 'sextant.prompt.version': call.promptVersion } : {}),
+    ...(call.canary ? { 'sextant.canary.id': call.canary.id, 'sextant.canary.arm': call.canary.arm } : {}),
     'sextant.gateway.stream': call.stream,
     'sextant.gateway.attempts': call.attempts,
     'sextant.gateway.cache': call.cache,

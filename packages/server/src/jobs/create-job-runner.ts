@@ -2,6 +2,7 @@ import type { Store } from '@sextant/store';
 import { recalibrateJudgesJob } from '../reviews/judge-recalibration-job.js';
 import { createDriftCheckJob } from '../services/drift/drift-check-job.js';
 import { deliverAlertJob, evaluateAlertsJob } from './alert-jobs.js';
+import { evaluateCanariesJob } from './canary-evaluate-job.js';
 import { JobRunner, type JobRunnerOptions } from './job-runner.js';
 import { createOnlineEvalJob } from './online-eval-job.js';
 import { runRetentionSweep } from './retention-sweep-job.js';
@@ -19,5 +20,6 @@ export function createJobRunner(options: JobRunnerOptions & { store: Store }): J
   runner.register('alerts.evaluate', evaluateAlertsJob);
   runner.register('alerts.deliver', deliverAlertJob);
   runner.register('judges.recalibrate', recalibrateJudgesJob);
+  runner.register('canary.evaluate', evaluateCanariesJob);
   return runner;
 }

@@ -32,6 +32,12 @@ export const schedules: readonly ScheduleEntry[] = [
       (await store.alerts.listRules(projectId)).some((rule) => rule.enabled),
   },
   {
+    kind: 'canary.evaluate',
+    everyMs: minute,
+    appliesTo: async (store, projectId) =>
+      (await store.gates.listCanaries(projectId, { status: 'running' })).length > 0,
+  },
+  {
     kind: 'retention.sweep',
     everyMs: 60 * minute,
     appliesTo: async (store, projectId) => (await store.retention.get(projectId)).days !== null,

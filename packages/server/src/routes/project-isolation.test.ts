@@ -347,6 +347,26 @@ describe('project isolation, route by route', () => {
     expect((gates.body as { gates: unknown[] }).gates).toHaveLength(1);
   });
 
+  it('canary routes read and write only the key’s project', async () => {
+    // A's prompt 'shared' (from the test above) gets a second version to canary.
+    const v2 = { definition: { type: 'text', template: 'secret v2 {{plan}}' } };
+    expect((await request(live, live.keyA, 'POST', '/api/prompts/shared/versions', v2)).status).toBe(201);
+    const canary = { prompt: 'shared', candidateVersion: 2, score: 'secret-score' };
+    const started = await request(live, live.keyA, 'POST', '/api/canaries', canary);
+    expect(started.status).toBe(201);
+    const id = (started.body as { id: string }).id;
+    expect((await request(live, live.keyB, 'GET', `/api/canaries/${id}`)).status).toBe(404);
+    expect((await request(live, live.keyB, 'POST', `/api/canaries/${id}/stop`)).status).toBe(404);
+    const listed = await request(live, live.keyB, 'GET', '/api/canaries');
+    expect(JSON.stringify(listed.body)).not.toContain('secret');
+    const looks = await request(live, live.keyB, 'POST', '/api/canaries/evaluate');
+    expect(looks.body).toEqual({ looks: [] });
+    // B's own 'shared' prompt has one version: A's candidate does not exist for B.
+    expect((await request(live, live.keyB, 'POST', '/api/canaries', canary)).status).toBe(400);
+    const ofA = await request(live, live.keyA, 'GET', `/api/canaries/${id}`);
+    expect((ofA.body as { canary: { status: string } }).canary.status).toBe('running');
+  });
+
   it('dataset routes read and write only the key’s project', async () => {
     expect((await request(live, live.keyA, 'POST', '/api/datasets', { name: 'shared' })).status).toBe(201);
     const item = { items: [{ id: 'secret-item', input: 'secret question' }] };

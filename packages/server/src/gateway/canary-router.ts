@@ -1,0 +1,66 @@
+import { type CanaryArm, canaryArm } from '@sextant/core/gates';
+import type { CanaryRecord, Store } from '@sextant/store';
+
+/** Where a canary sent one request: the arm, and the prompt version that arm serves. */
+export interface CanaryRoute {
+  canaryId: string;
+  arm: CanaryArm;
+  version: number;
+}
+
+const keyOf = (projectId: string, name: string, label: string) => `${projectId}\u0000${name}\u0000${label}`;
+
+/**
+ * Routes `prompt:NAME@LABEL` calls of a running canary to its arms. Keeps the hot path to one map lookup and
+ * one hash: running canaries are read from the store at most every `refreshMs` (default 2 s), in the background,
+ * so starting or ending a canary reaches every server process within that time.
+ */
+export class CanaryRouter {
+  private canaries = new Map<string, CanaryRecord>();
+  private loadedAt = 0;
+  private loading: Promise<void> | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly refreshMs = 2000,
+  ) {}
+
+  /** `keys.fallback` (e.g. the span id) is used when the request has no id of the canary's sticky kind. */
+  async route(
+    projectId: string,
+    name: string,
+    label: string,
+    keys: { userId: string | null; sessionId: string | null; fallback: string },
+  ): Promise<CanaryRoute | null> {
+    if (Date.now() - this.loadedAt > this.refreshMs) {
+      this.loading ??= this.load().finally(() => {
+        this.loading = null;
+      });
+      if (this.loadedAt === 0) await this.loading; // a first or invalidated view waits; others use the last one
+    }
+    const canary = this.canaries.get(keyOf(projectId, name, label));
+    if (!canary) return null;
+    const stickyKey = (canary.stickyBy === 'session' ? keys.sessionId : keys.userId) ?? keys.fallback;
+    const arm = canaryArm(canary.id, stickyKey, canary.share);
+    return {
+      canaryId: canary.id,
+      arm,
+      version: arm === 'candidate' ? canary.candidateVersion : canary.baselineVersion,
+    };
+  }
+
+  /** Makes the next call wait for a fresh read (after a canary starts or ends in this process). */
+  invalidate(): void {
+    this.loadedAt = 0;
+  }
+
+  private async load(): Promise<void> {
+    const running = await this.store.gates.listRunningCanaries();
+    this.canaries = new Map(
+      running
+        .filter((canary) => canary.targetType === 'prompt')
+        .map((canary) => [keyOf(canary.projectId, canary.name, canary.label), canary]),
+    );
+    this.loadedAt = Date.now();
+  }
+}
