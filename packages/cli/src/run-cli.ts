@@ -5,6 +5,7 @@ import { CommandExit } from './command-exit.js';
 import { registerAlertCommands } from './commands/alerts.js';
 import { registerDatasetCommands } from './commands/datasets.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerDriftCommands } from './commands/drift.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerEvalsCommands } from './commands/evals.js';
 import { registerExperimentCommands } from './commands/experiments.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerEvalsCommands(program);
   registerRetentionCommands(program);
   registerAlertCommands(program);
+  registerDriftCommands(program);
   registerExperimentCommands(program);
   registerDbCommands(program);
   for (const command of program.commands) command.exitOverride();
