@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { contains, customEvaluator } from '@sextant/core/evaluators';
 import { ProjectService, type RunningServer, startServer } from '@sextant/server';
 import { openSqliteStore, type Store } from '@sextant/store';
@@ -9,6 +11,7 @@ import { setRetrievedDocuments } from '../span-data.js';
 import { withSpan } from '../with-span.js';
 import { runExperiment } from './run-experiment.js';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-sdk-experiments-'));
 const live = { endpoint: '', apiKey: '' };
 let server: RunningServer;
@@ -173,6 +176,54 @@ describe('runExperiment against a live server', () => {
     const shown = await api('GET', '/api/experiments/crashy');
     expect(shown.experiment.status).toBe('completed');
     expect(shown.summary.runs).toBe(14);
+  });
+
+  it('resumes after its process is killed (SIGKILL) midway, running only what was not recorded', async () => {
+    const built = (file: string) => path.resolve(here, '../../..', file);
+    const sdk = built('sdk/dist/index.js');
+    const evaluators = built('core/dist/evaluators/index.js');
+    // The runner process imports the built packages, as a user's script would (CI builds before testing).
+    if (!fs.existsSync(sdk) || !fs.existsSync(evaluators)) throw new Error('build first: npm run build');
+    const child = spawn(process.execPath, [
+      path.join(here, '__fixtures__/slow-experiment.mjs'),
+      sdk,
+      evaluators,
+      live.endpoint,
+      live.apiKey,
+    ]);
+    const finished = async () =>
+      (await fetch(`${live.endpoint}/api/experiments/killed/finished`, {
+        headers: { authorization: `Bearer ${live.apiKey}` },
+      }).then((response) => (response.ok ? response.json() : { runs: [] }))) as {
+        runs: { itemId: string; repeat: number }[];
+      };
+    await expect
+      .poll(async () => (await finished()).runs.length, { timeout: 20_000, interval: 50 })
+      .toBeGreaterThanOrEqual(3);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const before = (await finished()).runs;
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    expect(before.length).toBeLessThan(14);
+
+    const ran: string[] = [];
+    const resumed = await runExperiment({
+      ...live,
+      dataset: 'qa',
+      resume: 'killed',
+      task: (input, { item, repeat }) => {
+        ran.push(`${item.id}#${repeat}`);
+        return chain(input);
+      },
+      evaluators: [contains()],
+      concurrency: 4,
+    });
+    expect(resumed).toMatchObject({ runs: 14 - before.length, skipped: before.length });
+    for (const done of before) expect(ran).not.toContain(`${done.itemId}#${done.repeat}`);
+    expect(new Set(ran).size).toBe(14 - before.length);
+    const shown = await api('GET', '/api/experiments/killed');
+    expect(shown.summary.runs).toBe(14);
+    expect(shown.experiment.status).toBe('completed');
   });
 
   it('spaces calls to the requests-per-minute limit', async () => {
