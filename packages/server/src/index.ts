@@ -17,6 +17,11 @@ export {
   createGatewayJudgeModel,
   type GatewayAccess,
 } from './judges/gateway-judge-models.js';
+export {
+  createProjectEvaluatorFactory,
+  createProjectJudgeModel,
+  type ProjectModelAccess,
+} from './judges/project-judge-models.js';
 export { type AddFromTraceInput, DatasetService } from './services/dataset-service.js';
 export type { DriftCheckReport, ReportedTopic } from './services/drift/drift-check-report.js';
 export { DriftService, type DriftServiceOptions } from './services/drift/drift-service.js';

@@ -7,11 +7,11 @@ import {
 } from '@sextant/core/evaluators';
 import {
   createJudgeModel,
-  createOfflineEmbedder,
   createOpenAiCompatibleProvider,
   createProviderEmbedder,
   type Embedder,
 } from '@sextant/providers';
+import { offlineEmbedder } from './offline-embedder.js';
 
 /** How evaluators reach models: Sextant's own OpenAI-compatible gateway, with a project's API key. */
 export interface GatewayAccess {
@@ -38,16 +38,6 @@ function gatewayProvider(access: GatewayAccess) {
  */
 export function createGatewayJudgeModel(access: GatewayAccess, model: string): JudgeModel {
   return createJudgeModel(gatewayProvider(access).languageModel(model), { id: model });
-}
-
-let offline: Promise<Embedder> | null = null;
-/** The offline sentence encoder, loaded once per process. */
-function offlineEmbedder(): Promise<Embedder> {
-  offline ??= createOfflineEmbedder();
-  offline.catch(() => {
-    offline = null;
-  });
-  return offline;
 }
 
 /**

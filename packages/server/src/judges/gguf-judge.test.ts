@@ -1,8 +1,12 @@
 import { runEvaluator } from '@sextant/core/evaluators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTestModel } from '../../../providers/src/test-support/test-model.js';
+import { ProviderPool } from '../gateway/provider-pool.js';
+import { CredentialCipher } from '../services/model-credential-cipher.js';
+import { ModelRegistry } from '../services/model-registry.js';
 import { type LiveServer, request, startLiveServer } from '../test-support/live-server.js';
 import { createGatewayEvaluatorFactory } from './gateway-judge-models.js';
+import { createProjectEvaluatorFactory } from './project-judge-models.js';
 
 let live: LiveServer;
 beforeAll(async () => {
@@ -40,6 +44,30 @@ describe('model-based evaluators on a live server', () => {
     }
     expect(listed).toContain('Rubric: Is the answer correct?');
     expect(listed).toContain('"models":["stories260k"]');
+  });
+
+  it("judges in-process with the project's configured GGUF model, for jobs that have no API key", async () => {
+    const providers = new ProviderPool();
+    try {
+      const registry = new ModelRegistry(live.store, CredentialCipher.forStore(live.store.location));
+      const factory = createProjectEvaluatorFactory({ registry, providers }, 'alpha');
+      const judge = await factory('answer-relevance', { model: 'local/stories260k' });
+      const result = await runEvaluator(judge, { input: 'What is the capital of France?', output: 'Paris' });
+      expect(result).toMatchObject({ success: false, error: { code: 'malformed_verdict' } });
+      expect(!result.success && result.error.message).toMatch(
+        /local\/stories260k: the judge's reply has no score/,
+      );
+      const other = createProjectEvaluatorFactory({ registry, providers }, 'beta');
+      const unknown = await runEvaluator(await other('answer-relevance', { model: 'local/stories260k' }), {
+        input: 'q',
+        output: 'a',
+      });
+      // Project beta has no such model: the failure names it instead of scoring.
+      expect(unknown).toMatchObject({ success: false, error: { code: 'invalid_input' } });
+      expect(!unknown.success && unknown.error.message).toMatch(/local\/stories260k/);
+    } finally {
+      await providers.close();
+    }
   });
 
   it('scores embedding similarity with the offline sentence encoder', async () => {
