@@ -161,7 +161,13 @@ describe('review console', { timeout: 90_000 }, () => {
     });
     await page.goto(`${harness.url}/reviews/ab`);
     for (let step = 0; step < 2; step++) {
-      await page.getByTestId('pairwise-left').waitFor();
+      await page
+        .getByTestId('pairwise-left')
+        .waitFor()
+        .catch(async (error) => {
+          await harness.screenshot(page, 'debug-pairwise');
+          throw error;
+        });
       const left = (await page.getByTestId('pairwise-left').textContent()) ?? '';
       expect(await page.locator('main, body').first().textContent()).not.toMatch(/baseline|candidate/);
       await page.keyboard.press(left.includes('complete') ? 'a' : 'b');
@@ -237,6 +243,34 @@ describe('review console', { timeout: 90_000 }, () => {
     );
     expect(await first.getByTestId('confusion-matrix').textContent()).toContain('people ↓ judge →');
     await harness.screenshot(page, 'review-judges');
+  });
+
+  it('defines a score and creates a queue filled from a dataset, from the console', async () => {
+    await api('POST', '/api/datasets', { name: 'faq' });
+    await api('POST', '/api/datasets/faq/items', {
+      items: [
+        { id: 'q1', input: 'How long do refunds take?', expectedOutput: '14 days' },
+        { id: 'q2', input: 'Do you ship abroad?', expectedOutput: 'Yes' },
+      ],
+    });
+    await page.goto(`${harness.url}/reviews`);
+    await page.getByRole('button', { name: 'New queue' }).click();
+    await page.getByLabel('Score name').fill('correct');
+    await page.getByLabel('Description for reviewers').fill('Is the expected answer right?');
+    await page.getByRole('button', { name: 'Save score' }).click();
+    await expect
+      .poll(() => page.getByTestId('new-score-config').getByRole('status').textContent())
+      .toBe("Saved score 'correct'");
+    const form = page.getByTestId('new-queue');
+    await form.getByLabel('Queue id').fill('faq-check');
+    await form.getByRole('checkbox', { name: 'correct' }).check();
+    await form.getByLabel('Fill from').selectOption('dataset');
+    await form.getByLabel('dataset name').fill('faq');
+    await form.getByRole('button', { name: 'Create and fill' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe("Created 'faq-check' with 2 items");
+    await expect.poll(() => page.locator('[data-queue-id="faq-check"]').textContent()).toContain('0 / 2');
+    const config = await api<{ type: string; description: string }>('GET', '/api/score-configs/correct');
+    expect(config).toMatchObject({ type: 'boolean', description: 'Is the expected answer right?' });
   });
 
   async function answersOf(queueId: string): Promise<Answer[]> {

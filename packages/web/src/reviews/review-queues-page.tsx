@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import { Link } from 'wouter';
-import { getQueue, listQueues } from '../api/reviews-api';
+import { getQueue, listQueues, listScoreConfigs } from '../api/reviews-api';
 import { useResource } from '../api/use-resource';
 import { useApiClient } from '../shell/auth-provider';
 import { ErrorPanel } from '../shell/error-panel';
-import { headClass, linkClass } from '../ui/controls';
+import { buttonClass, headClass, linkClass } from '../ui/controls';
 import { agreementText } from './agreement-text';
+import { NewQueueForm, NewScoreConfigForm } from './new-queue-form';
 import { ProgressBar } from './progress-bar';
 
 /** Evaluate › Reviews: every queue with its progress and agreement, and the way to the judges page. */
@@ -16,19 +18,30 @@ export function ReviewQueuesPage() {
     const details = await Promise.all(rows.map((row) => getQueue(client, row.queue.id, signal)));
     return rows.map((row, index) => ({ ...row, detail: details[index] }));
   });
+  const configs = useResource('score-configs', (signal) => listScoreConfigs(client, signal));
+  const [creating, setCreating] = useState(false);
   const rows = queues.data ?? [];
   return (
     <div className="flex h-full flex-col">
       <div className="flex items-center gap-3 border-slate-200 border-b bg-white px-4 pt-3 pb-2">
         <h1 className="font-semibold text-lg">Review queues</h1>
         <span className="text-slate-500 text-sm">{queues.data ? `${rows.length} queues` : ''}</span>
-        <Link href="/reviews/judges" className={`ml-auto text-sm ${linkClass}`}>
+        <button type="button" className={`ml-auto ${buttonClass}`} onClick={() => setCreating(!creating)}>
+          New queue
+        </button>
+        <Link href="/reviews/judges" className={`text-sm ${linkClass}`}>
           Judges and calibration →
         </Link>
       </div>
+      {creating && (
+        <div className="space-y-3 border-slate-200 border-b bg-white px-4 py-3">
+          <NewScoreConfigForm onCreated={configs.reload} />
+          <NewQueueForm configs={configs.data?.configs ?? []} onCreated={queues.reload} />
+        </div>
+      )}
       {queues.error && <ErrorPanel error={queues.error} onRetry={queues.reload} />}
       <div className="min-h-0 flex-1 overflow-auto">
-        {queues.data && rows.length === 0 && (
+        {queues.data && rows.length === 0 && !creating && (
           <div className="max-w-2xl space-y-2 p-6 text-slate-700 text-sm">
             <p className="font-medium">No review queues yet.</p>
             <p>
