@@ -161,13 +161,7 @@ describe('review console', { timeout: 90_000 }, () => {
     });
     await page.goto(`${harness.url}/reviews/ab`);
     for (let step = 0; step < 2; step++) {
-      await page
-        .getByTestId('pairwise-left')
-        .waitFor()
-        .catch(async (error) => {
-          await harness.screenshot(page, 'debug-pairwise');
-          throw error;
-        });
+      await page.getByTestId('pairwise-left').waitFor();
       const left = (await page.getByTestId('pairwise-left').textContent()) ?? '';
       expect(await page.locator('main, body').first().textContent()).not.toMatch(/baseline|candidate/);
       await page.keyboard.press(left.includes('complete') ? 'a' : 'b');
