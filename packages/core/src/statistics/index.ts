@@ -23,6 +23,7 @@ export {
   mcnemarExactTest,
 } from './mcnemar.js';
 export { normalCdf, normalQuantile } from './normal-distribution.js';
+export { type PairedBootstrapInterval, pairedBootstrap } from './paired-bootstrap.js';
 export {
   comparePaired,
   itemDifferences,
@@ -30,7 +31,6 @@ export {
   type PairedComparisonOptions,
   type PairedItemScores,
 } from './paired-comparison.js';
-export { type PairedBootstrapInterval, pairedBootstrap } from './paired-bootstrap.js';
 export { estimatePairedVariance, type PairedVariance } from './paired-variance.js';
 export {
   type FlakyItem,
