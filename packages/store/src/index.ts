@@ -55,9 +55,9 @@ export {
   type TableCopyResult,
 } from './migrate/copy-sqlite-to-postgres.js';
 export { defaultDatabasePath, openStore, sqliteFileOf } from './open-store.js';
-export type { ReviewSettings, ReviewStore, ScoreConfigRecord } from './review-store.js';
 export type { PostgresOptions } from './postgres/postgres-database.js';
 export { openPostgresStore, PostgresStore } from './postgres/postgres-store.js';
+export type { ReviewSettings, ReviewStore, ScoreConfigRecord } from './review-store.js';
 export type { ScoreStore } from './score-store.js';
 export type { OpenDatabaseOptions } from './sqlite/open-database.js';
 export { openSqliteStore } from './sqlite/sqlite-store.js';
