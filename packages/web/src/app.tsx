@@ -17,6 +17,7 @@ const loadSessionPages = () =>
   Promise.all([import('./traces/session-page'), import('./traces/sessions-page')]);
 const loadMonitoringPage = () => import('./monitoring/monitoring-page');
 const loadOnlineEvalsPage = () => import('./online-evals/online-evals-page');
+const loadRetentionPage = () => import('./retention/retention-page');
 const TracePage = lazy(() => loadTracePage().then((module) => ({ default: module.TracePage })));
 const SessionPage = lazy(() => loadSessionPages().then(([module]) => ({ default: module.SessionPage })));
 const SessionsPage = lazy(() => loadSessionPages().then(([, module]) => ({ default: module.SessionsPage })));
@@ -26,6 +27,7 @@ const MonitoringPage = lazy(() =>
 const OnlineEvalsPage = lazy(() =>
   loadOnlineEvalsPage().then((module) => ({ default: module.OnlineEvalsPage })),
 );
+const RetentionPage = lazy(() => loadRetentionPage().then((module) => ({ default: module.RetentionPage })));
 
 // Discover and Develop pages, one chunk per module.
 const loadModelsPage = () => import('./models/models-page');
@@ -157,6 +159,7 @@ function PageSwitch({ projectId, location }: { projectId: string; location: stri
       </Route>
       <Route path="/monitoring" component={MonitoringPage} />
       <Route path="/online-evals" component={OnlineEvalsPage} />
+      <Route path="/settings/retention" component={RetentionPage} />
       <Route path="/models" component={ModelsPage} />
       <Route path="/models/compare" component={ComparePage} />
       <Route path="/models/providers" component={ProvidersPage} />

@@ -118,4 +118,21 @@ describe('online evaluation in the console', { timeout: 60_000 }, () => {
     ]);
     await harness.screenshot(page, 'online-evals');
   });
+
+  it('turns retention on and off from the retention page, with the audited history', async () => {
+    await page.goto(`${harness.url}/settings/retention`);
+    const status = page.getByTestId('retention-status');
+    await expect.poll(() => status.textContent()).toMatch(/^Off/);
+    await page.getByLabel('Keep (days)').fill('45');
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await expect.poll(() => status.textContent()).toMatch(/older than 45 days are deleted/);
+    expect((await harness.store.retention.get('acme')).days).toBe(45);
+    await page.getByRole('button', { name: 'Turn off' }).click();
+    await expect.poll(() => status.textContent()).toMatch(/^Off/);
+    const history = page.getByRole('region', { name: 'Retention history' });
+    await expect.poll(() => history.locator('tbody tr').count()).toBe(2);
+    expect(await history.textContent()).toContain('Changed from 45 days to off');
+    expect(await history.textContent()).toContain('Changed from off to 45 days');
+    await harness.screenshot(page, 'retention');
+  });
 });

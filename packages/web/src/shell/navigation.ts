@@ -53,6 +53,7 @@ export const phases: readonly Phase[] = [
       { path: '/sessions', label: 'Sessions' },
       { path: '/monitoring', label: 'Monitoring' },
       { path: '/online-evals', label: 'Online evaluation' },
+      { path: '/settings/retention', label: 'Retention' },
       {
         path: '/drift',
         label: 'Drift',
