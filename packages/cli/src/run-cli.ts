@@ -15,6 +15,7 @@ import { registerProjectCommands } from './commands/projects.js';
 import { registerPromptCommands } from './commands/prompts.js';
 import { registerReleaseCommands } from './commands/releases.js';
 import { registerRetentionCommands } from './commands/retention.js';
+import { registerReviewCommands } from './commands/reviews.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTraceCommands } from './commands/traces.js';
 
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerEvalCommand(program);
   registerEvalsCommands(program);
   registerRetentionCommands(program);
+  registerReviewCommands(program);
   registerAlertCommands(program);
   registerDriftCommands(program);
   registerExperimentCommands(program);
