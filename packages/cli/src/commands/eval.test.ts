@@ -130,6 +130,26 @@ describe('sextant eval', () => {
     expect((await runSextant(['eval', '-c', ts])).stderr).toMatch(/compile it to \.mjs/);
   });
 
+  it('runs the offline suite of the GitHub Actions example as shipped', async () => {
+    const example = path.join(root, 'example');
+    fs.cpSync(path.resolve(import.meta.dirname, '../../../../examples/github-actions'), example, {
+      recursive: true,
+    });
+    const run = await runSextant([
+      'eval',
+      '-c',
+      path.join(example, 'sextant.eval.yaml'),
+      '--suite',
+      'answer-format',
+      '--no-progress',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/PASS\s+suite answer-format: 3 items, 3 runs/);
+    // cache: record kept the outputs for a later replay.
+    expect(fs.readdirSync(path.join(example, '.sextant/eval-cache'))).toEqual(['answer-format.json']);
+  });
+
   it('plans items and repeats from the variance of a previous run', async () => {
     const run = await runSextant([
       'eval',

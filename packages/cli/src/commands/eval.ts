@@ -26,9 +26,19 @@ interface EvalOptions {
   githubAnnotations: boolean;
   baselineResults?: string;
   record: boolean;
+  release?: string;
   progress: boolean;
   url: string;
   apiKey?: string;
+}
+
+/** `support-bot@4` → { name, version }: the release a module task's code is, for gated promotion. */
+function parseReleaseId(text: string): { name: string; version: number } {
+  const match = /^(.+)@(\d+)$/.exec(text);
+  if (!match?.[1] || !match[2]) {
+    throw new SextantError('bad_request', `--release '${text}': write NAME@VERSION, e.g. support-bot@4`);
+  }
+  return { name: match[1], version: Number(match[2]) };
 }
 
 async function runEval(options: EvalOptions): Promise<number> {
@@ -57,6 +67,7 @@ async function runEval(options: EvalOptions): Promise<number> {
       cacheDirectory: `${directory}/.sextant/eval-cache`,
       showProgress: options.progress,
     });
+    if (options.release) results.release = parseReleaseId(options.release);
     const verdict = evaluateSuite(suite, results, baseline?.results);
     const report: SuiteReport = { verdict, results, ...(baseline ? { baseline: baseline.source } : {}) };
     if (options.record && api) {
@@ -160,6 +171,10 @@ export function registerEvalCommand(program: Command) {
       '--record',
       'store each gate run on the server (needed for gated promotion of the release)',
       false,
+    )
+    .option(
+      '--release <name@version>',
+      'the release version a module task implements (release tasks know theirs)',
     )
     .option('--no-progress', 'no progress bar')
     .addOption(urlOption())

@@ -216,6 +216,10 @@ export function registerLabelCommands(
     )
     .option('--remove', 'remove the label')
     .option('--author <name>', 'who moves it, for the audit log')
+    .option(
+      '--reason <text>',
+      'why; moves a release label past gates that have not passed (an audited override)',
+    )
     .addOption(jsonOption())
     .addHelpText(
       'after',
@@ -226,7 +230,7 @@ export function registerLabelCommands(
         name: string,
         label: string,
         version: string | undefined,
-        options: ServerOptions & { expect?: string; remove?: boolean; author?: string },
+        options: ServerOptions & { expect?: string; remove?: boolean; author?: string; reason?: string },
       ) => {
         const api = createApiRequest(options.url, options.apiKey);
         const expectedVersion =
@@ -251,6 +255,7 @@ export function registerLabelCommands(
             version: parseVersion(version),
             expectedVersion,
             author: options.author,
+            reason: options.reason,
           });
         }
         if (options.json) return print(JSON.stringify(moved, null, 2));

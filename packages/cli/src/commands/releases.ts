@@ -8,6 +8,7 @@ import { type DiffJson, formatTime, type ReleaseJson } from '../prompts/registry
 import { createApiRequest, resourcePath } from '../registry-client.js';
 import { print } from './projects.js';
 import { formatDiff, formatVersions, registerLabelCommands, selectorQuery } from './prompts.js';
+import { registerReleaseGateCommands } from './release-gates.js';
 
 interface ServerOptions {
   url: string;
@@ -210,4 +211,5 @@ export function registerReleaseCommands(program: Command) {
     });
 
   registerLabelCommands(releases, 'releases', withServer);
+  registerReleaseGateCommands(releases, withServer);
 }
