@@ -22,6 +22,7 @@ export {
   createProjectJudgeModel,
   type ProjectModelAccess,
 } from './judges/project-judge-models.js';
+export { type AlertEvaluation, evaluateAlertRules } from './services/alerts/evaluate-alert-rules.js';
 export { type AddFromTraceInput, DatasetService } from './services/dataset-service.js';
 export type { DriftCheckReport, ReportedTopic } from './services/drift/drift-check-report.js';
 export { DriftService, type DriftServiceOptions } from './services/drift/drift-service.js';

@@ -90,6 +90,18 @@ const ExperimentComparePage = lazy(() =>
   loadExperimentPages().then(([, , module]) => ({ default: module.ExperimentComparePage })),
 );
 
+const loadGovernancePages = () =>
+  Promise.all([
+    import('./alerts/alerts-page'),
+    import('./audit/audit-page'),
+    import('./audit/redaction-settings-page'),
+  ]);
+const AlertsPage = lazy(() => loadGovernancePages().then(([module]) => ({ default: module.AlertsPage })));
+const AuditPage = lazy(() => loadGovernancePages().then(([, module]) => ({ default: module.AuditPage })));
+const RedactionSettingsPage = lazy(() =>
+  loadGovernancePages().then(([, , module]) => ({ default: module.RedactionSettingsPage })),
+);
+
 const DatasetsPage = lazy(() => loadDatasetPages().then(([module]) => ({ default: module.DatasetsPage })));
 const DatasetPage = lazy(() => loadDatasetPages().then(([, module]) => ({ default: module.DatasetPage })));
 
@@ -159,6 +171,9 @@ function PageSwitch({ projectId, location }: { projectId: string; location: stri
       </Route>
       <Route path="/monitoring" component={MonitoringPage} />
       <Route path="/online-evals" component={OnlineEvalsPage} />
+      <Route path="/alerts" component={AlertsPage} />
+      <Route path="/audit" component={AuditPage} />
+      <Route path="/settings/redaction" component={RedactionSettingsPage} />
       <Route path="/settings/retention" component={RetentionPage} />
       <Route path="/models" component={ModelsPage} />
       <Route path="/models/compare" component={ComparePage} />

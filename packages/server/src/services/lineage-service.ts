@@ -1,5 +1,6 @@
 import { SextantError } from '@sextant/core';
 import type { Store } from '@sextant/store';
+import { seedCatalogIfEmpty } from './model-catalog-seed.js';
 
 /** A version a trace ran with, and whether the registry knows it (a span may name one never pushed). */
 export interface VersionLink {
@@ -77,6 +78,7 @@ export class LineageService {
       }
       if (span.model) models.set(span.model, span.provider ?? models.get(span.model) ?? null);
     }
+    if (models.size > 0) await seedCatalogIfEmpty(this.store);
     const catalog =
       models.size > 0
         ? new Set((await this.store.listModels(projectId)).map((card) => card.id))

@@ -3,6 +3,7 @@ import type { ReleaseVersion } from '../api/registry-types';
 import { RegistryDetail } from '../registry/registry-detail';
 import { useRegistryEntry } from '../registry/use-registry-entry';
 import { buttonClass } from '../ui/controls';
+import { ReleaseApprovals } from './release-approvals';
 import { ReleaseBundleView } from './release-bundle-view';
 
 /** Develop/Deploy › Releases › one release: its versions and bundles, diff, labels, and its traces. */
@@ -14,7 +15,12 @@ export function ReleasePage({ name }: { name: string }) {
       name={name}
       description={entry.versions[0]?.definition.description}
       entry={entry}
-      renderVersion={(release) => <ReleaseBundleView release={release} />}
+      renderVersion={(release) => (
+        <>
+          <ReleaseBundleView release={release} />
+          <ReleaseApprovals name={name} version={release.version} />
+        </>
+      )}
       actions={(release) => (
         <Link href={`/traces?releaseId=${encodeURIComponent(release.id)}`} className={buttonClass}>
           Traces of {release.id}

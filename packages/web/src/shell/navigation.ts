@@ -65,17 +65,9 @@ export const phases: readonly Phase[] = [
             'Drift of production inputs against a reference window, per feature and on embeddings.',
         },
       },
-      {
-        path: '/alerts',
-        label: 'Alerts',
-        pending: {
-          title: 'Alerts',
-          capability: 'Govern: alerts',
-          issue: 9,
-          description:
-            'Rules on error rate, latency, cost, evaluation scores and drift, sent to your channels.',
-        },
-      },
+      { path: '/alerts', label: 'Alerts' },
+      { path: '/audit', label: 'Audit log' },
+      { path: '/settings/redaction', label: 'PII redaction' },
     ],
   },
 ];

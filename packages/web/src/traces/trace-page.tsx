@@ -8,6 +8,7 @@ import { useApiClient } from '../shell/auth-provider';
 import { ErrorPanel } from '../shell/error-panel';
 import { isTyping } from '../shell/use-list-keyboard';
 import { indexSpans } from './flatten-span-tree';
+import { LineagePanel } from './lineage-panel';
 import { lastList } from './list-memory';
 import { releaseHref } from './registry-links';
 import { SpanDetail } from './span-detail';
@@ -116,6 +117,7 @@ function TraceHeader({ trace, scores }: { trace: TraceSummary; scores: TraceScor
         ))}
         <span className="font-mono text-slate-400 text-xs leading-5">{trace.traceId}</span>
       </div>
+      <LineagePanel traceId={trace.traceId} />
       <TraceScores scores={scores} />
     </div>
   );
