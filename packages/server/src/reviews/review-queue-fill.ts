@@ -12,6 +12,13 @@ export const queueFillSchema = z.discriminatedUnion('from', [
     limit: z.number().int().min(1).max(5000).default(100),
   }),
   z.object({
+    from: z.literal('trace'),
+    traceId: z
+      .string()
+      .regex(/^[0-9a-fA-F]{32}$/, 'a trace id is 32 hex characters')
+      .transform((id) => id.toLowerCase()),
+  }),
+  z.object({
     from: z.literal('experiment'),
     experimentId: z.string().min(1),
     limit: z.number().int().min(1).max(5000).default(1000),
@@ -54,6 +61,13 @@ async function fromTraces(store: Store, projectId: string, fill: Extract<QueueFi
     cursor = page.nextCursor ?? undefined;
   } while (cursor && items.length < fill.limit);
   return items;
+}
+
+/** One trace, e.g. from "Add to review queue" on the trace page. */
+async function fromTrace(store: Store, projectId: string, traceId: string) {
+  const detail = await store.getTrace(projectId, traceId);
+  if (!detail) throw new SextantError('not_found', `trace '${traceId}' not found in this project`);
+  return [reviewItemFromTrace(traceId, detail.spans)];
 }
 
 async function requireExperiment(store: Store, projectId: string, experimentId: string) {
@@ -176,6 +190,8 @@ export function collectQueueItems(store: Store, projectId: string, fill: QueueFi
   switch (fill.from) {
     case 'traces':
       return fromTraces(store, projectId, fill);
+    case 'trace':
+      return fromTrace(store, projectId, fill.traceId);
     case 'experiment':
       return fromExperiment(store, projectId, fill);
     case 'dataset':

@@ -82,6 +82,17 @@ describe('review routes', () => {
       inserted: number;
     };
     expect(filled.inserted).toBe(4);
+    await call('POST', '/api/review-queues', { id: 'single-traces', scoreNames: ['helpful'] });
+    const one = await call('POST', '/api/review-queues/single-traces/fill', {
+      from: 'trace',
+      traceId: traceIds[0],
+    });
+    expect(one.body).toEqual({ found: 1, inserted: 1 });
+    const unknownTrace = await call('POST', '/api/review-queues/single-traces/fill', {
+      from: 'trace',
+      traceId: 'f'.repeat(32),
+    });
+    expect(unknownTrace.status).toBe(404);
     const sampled = (
       await call('POST', '/api/review-queues/support/fill', { from: 'traces', sampleRate: 0.0001 })
     ).body as {

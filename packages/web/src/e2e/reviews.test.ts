@@ -145,6 +145,12 @@ describe('review console', { timeout: 90_000 }, () => {
     await expect
       .poll(() => page.getByTestId('trace-scores').textContent())
       .toContain('helpful yes ✓ · human · ana');
+    // From the trace page, the trace goes into a queue again (as its own item, keyed by trace id).
+    await page.getByRole('button', { name: 'Add to review queue' }).click();
+    await page.getByTestId('add-to-review-queue').getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(() => page.getByTestId('add-to-review-queue').getByRole('status').textContent())
+      .toBe('Added to support');
   });
 
   it('pairwise: picks A or B with the keyboard without seeing which system is which', async () => {

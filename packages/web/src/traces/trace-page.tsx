@@ -4,6 +4,7 @@ import type { TraceScore, TraceSummary } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { AddToDataset } from '../datasets/add-to-dataset';
 import { formatCost, formatCount, formatDuration, formatTimeUs } from '../format/format-values';
+import { AddToReviewQueue } from '../reviews/add-to-review-queue';
 import { useApiClient } from '../shell/auth-provider';
 import { ErrorPanel } from '../shell/error-panel';
 import { isTyping } from '../shell/use-list-keyboard';
@@ -77,7 +78,8 @@ function TraceHeader({ trace, scores }: { trace: TraceSummary; scores: TraceScor
           {trace.name}
         </h1>
         <StatusBadge status={trace.status} errorCount={trace.errorCount} />
-        <span className="ml-auto">
+        <span className="ml-auto flex gap-2">
+          <AddToReviewQueue traceId={trace.traceId} />
           <AddToDataset traceId={trace.traceId} label="Add to dataset" />
         </span>
       </div>
