@@ -6,7 +6,7 @@ import { openSqliteStore, type Store } from '@sextant/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OnlineEvalService } from '../services/online-eval-service.js';
 import { JobRunner } from './job-runner.js';
-import { createOnlineEvalJob, onlineScoreId } from './online-eval-job.js';
+import { createOnlineEvalJob, hasTracesToScore, onlineScoreId } from './online-eval-job.js';
 
 let store: Store;
 let directory: string;
@@ -175,6 +175,17 @@ describe("'online-eval.run' jobs", () => {
       status: 'pending',
       lastError: "rule 'judged': judge model is gone",
     });
+  });
+
+  it('is scheduled only for projects where an enabled rule has new traces', async () => {
+    expect(await hasTracesToScore(store, 'alpha')).toBe(false);
+    await new OnlineEvalService(store).create('alpha', { name: 'r', evaluators: [{ name: 'json-valid' }] });
+    expect(await hasTracesToScore(store, 'alpha')).toBe(false);
+    await store.insertSpans('alpha', trace('{}'));
+    expect(await hasTracesToScore(store, 'alpha')).toBe(true);
+    expect(await hasTracesToScore(store, 'beta')).toBe(false);
+    await runRules();
+    expect(await hasTracesToScore(store, 'alpha')).toBe(false);
   });
 
   it('changes only the fields a patch names', async () => {

@@ -18,6 +18,18 @@ export interface OnlineEvalJobOptions {
   maxTracesPerRun?: number;
 }
 
+/** Whether an enabled rule of the project has traces waiting past its cursor (one index probe per rule). */
+export async function hasTracesToScore(store: Store, projectId: string): Promise<boolean> {
+  for (const rule of await store.onlineEvals.listRules(projectId)) {
+    if (!rule.enabled) continue;
+    const cursor = await store.onlineEvals.ruleCursor(projectId, rule.id);
+    if (cursor !== null && (await store.onlineEvals.newTraces(projectId, cursor, 1)).traceIds.length > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The score id of one rule, trace and evaluator: a re-run after a crash rewrites the same ids (ignored). */
 export const onlineScoreId = (ruleId: string, traceId: string, evaluatorName: string) =>
   `online:${ruleId}:${traceId}:${evaluatorName}`;

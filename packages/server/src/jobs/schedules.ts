@@ -1,6 +1,7 @@
 import type { Store } from '@sextant/store';
 import { judgeRecalibrationSchedule } from '../reviews/judge-recalibration-job.js';
 import { DRIFT_SCHEDULE_MS, hasScheduledMonitors } from '../services/drift/drift-check-job.js';
+import { hasTracesToScore } from './online-eval-job.js';
 
 /** Recurring work: a job of `kind` enqueued for each project once per `everyMs` period. */
 export interface ScheduleEntry {
@@ -19,12 +20,8 @@ const minute = 60_000;
 export const schedules: readonly ScheduleEntry[] = [
   // Each monitor then runs at its own interval (scheduleEveryMinutes).
   { kind: 'drift.check', everyMs: DRIFT_SCHEDULE_MS, appliesTo: hasScheduledMonitors },
-  {
-    kind: 'online-eval.run',
-    everyMs: minute,
-    appliesTo: async (store, projectId) =>
-      (await store.onlineEvals.listRules(projectId)).some((rule) => rule.enabled),
-  },
+  // Only when some enabled rule has new traces, so a quiet project leaves no empty job behind.
+  { kind: 'online-eval.run', everyMs: minute, appliesTo: hasTracesToScore },
   {
     kind: 'alerts.evaluate',
     everyMs: minute,
