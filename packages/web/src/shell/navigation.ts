@@ -54,17 +54,7 @@ export const phases: readonly Phase[] = [
       { path: '/monitoring', label: 'Monitoring' },
       { path: '/online-evals', label: 'Online evaluation' },
       { path: '/settings/retention', label: 'Retention' },
-      {
-        path: '/drift',
-        label: 'Drift',
-        pending: {
-          title: 'Drift',
-          capability: 'Govern: online evaluation and drift detection',
-          issue: 9,
-          description:
-            'Drift of production inputs against a reference window, per feature and on embeddings.',
-        },
-      },
+      { path: '/drift', label: 'Drift' },
       { path: '/alerts', label: 'Alerts' },
       { path: '/audit', label: 'Audit log' },
       { path: '/settings/redaction', label: 'PII redaction' },
