@@ -244,3 +244,42 @@ describe('alerts: rules, evaluation, webhook delivery with retries, deduplicatio
     expect((await api('GET', '/api/alerts/events?status=open')).body.events).toEqual([]);
   });
 });
+
+describe('alerts after a crash', () => {
+  it('announces an alert that was opened but never enqueued for delivery, once', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-alerts-crash-'));
+    const store = openSqliteStore(path.join(directory, 'sextant.db'));
+    await store.createProject({ id: 'alpha', name: 'Alpha' });
+    await store.alerts.putRule('alpha', {
+      id: 'r1',
+      name: 'busy',
+      definition: {
+        condition: { metric: 'volume' },
+        threshold: -1,
+        webhooks: [{ url: 'http://127.0.0.1:1/x' }],
+      },
+      enabled: true,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    // The state a crash right after opening the alert leaves behind.
+    await store.alerts.openEvent('alpha', {
+      id: 'e1',
+      ruleId: 'r1',
+      groupKey: '',
+      value: 0,
+      threshold: -1,
+      summary: 'busy',
+      firedAt: new Date(),
+      lastEvaluatedAt: new Date(),
+    });
+    expect(await evaluateAlertRules(store, 'alpha')).toMatchObject({ fired: 0, stillFiring: 1 });
+    await evaluateAlertRules(store, 'alpha');
+    const jobs = await store.jobs.list('alpha', { kind: 'alerts.deliver' });
+    expect(jobs.map((job) => job.payload)).toEqual([
+      { ruleId: 'r1', eventId: 'e1', kind: 'fired', url: 'http://127.0.0.1:1/x' },
+    ]);
+    await store.close();
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+});

@@ -80,6 +80,15 @@ export async function evaluateAlertRules(
     }
     for (const { alert, observation } of plan.stillFiring) {
       await store.alerts.touchEvent(projectId, alert.id, observation.value, now);
+      // An evaluation that crashed between opening the alert and enqueueing its notifications left it
+      // unannounced; enqueue them now (a pending job with the same key is not duplicated).
+      if ((await store.alerts.listDeliveries(projectId, { eventId: alert.id, limit: 1 })).length === 0) {
+        await enqueueDeliveries(store, projectId, rule, {
+          ruleId: record.id,
+          eventId: alert.id,
+          kind: 'fired',
+        });
+      }
     }
     for (const { alert, observation } of plan.resolve) {
       if (!(await store.alerts.resolveEvent(projectId, alert.id, observation?.value ?? null, now))) continue;
