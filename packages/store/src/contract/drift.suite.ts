@@ -64,7 +64,13 @@ export function registerDriftCases(test: ContractTest, store: () => Store, makeS
     const window = { start: new Date(at(0) / 1000), end: new Date(at(50) / 1000), limit: 10 };
     const roots = await drift().listSpans('alpha', { ...window, spans: 'root' });
     expect(roots.map((span) => span.spanId)).toEqual([later.spanId, root.spanId]);
-    expect(roots[1]).toMatchObject({ durationMs: 2000, tags: ['prod'], releaseId: 'bot@1' });
+    expect(roots[1]).toMatchObject({
+      durationMs: 2000,
+      tags: ['prod'],
+      releaseId: 'bot@1',
+      model: 'gpt-4o',
+      inputTokens: 12,
+    });
     expect(roots[1]?.input).toEqual({ type: 'text', text: 'How do refunds work?' });
     const calls = await drift().listSpans('alpha', { ...window, spans: 'llm' });
     expect(calls.map((span) => [span.model, span.inputTokens])).toEqual([['gpt-4o', 12]]);

@@ -78,8 +78,6 @@ const fromBlob = (blob: Buffer) =>
   new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 
 export function createSqliteDriftStore(db: Database.Database): DriftStore {
-  const spanColumns = `trace_id, span_id, start_time_us, end_time_us, model, tool_name, tags, input_tokens,
-    output_tokens, cost, release_id, input, output`;
   const insertEmbedding = db.prepare(
     `INSERT OR IGNORE INTO drift_embeddings (project_id, embedder_id, field, trace_id, span_id, vector, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -109,21 +107,29 @@ export function createSqliteDriftStore(db: Database.Database): DriftStore {
 
   return {
     async listSpans(projectId, query) {
-      const conditions = ['project_id = ?', 'start_time_us >= ?', 'start_time_us < ?'];
+      // A root span stands for its whole request: tokens, cost, models and tags come from the trace rollup.
+      const root = query.spans === 'root';
+      const conditions = ['s.project_id = ?', 's.start_time_us >= ?', 's.start_time_us < ?'];
       const parameters: Array<string | number> = [
         projectId,
         query.start.getTime() * 1000,
         query.end.getTime() * 1000,
       ];
-      conditions.push(query.spans === 'root' ? 'parent_span_id IS NULL' : "kind = 'llm'");
+      conditions.push(root ? 's.parent_span_id IS NULL' : "s.kind = 'llm'");
       if (query.releaseId !== undefined) {
-        conditions.push('release_id = ?');
+        conditions.push('s.release_id = ?');
         parameters.push(query.releaseId);
       }
+      const columns = root
+        ? `s.trace_id, s.span_id, s.start_time_us, s.end_time_us, coalesce(s.model, json_extract(t.models, '$[0]')) AS model,
+           s.tool_name, t.tags, t.input_tokens, t.output_tokens, t.cost, s.release_id, s.input, s.output`
+        : `s.trace_id, s.span_id, s.start_time_us, s.end_time_us, s.model, s.tool_name, s.tags, s.input_tokens,
+           s.output_tokens, s.cost, s.release_id, s.input, s.output`;
+      const join = root ? 'JOIN traces t ON t.project_id = s.project_id AND t.trace_id = s.trace_id' : '';
       const rows = db
         .prepare(
-          `SELECT ${spanColumns} FROM spans WHERE ${conditions.join(' AND ')}
-           ORDER BY start_time_us DESC LIMIT ?`,
+          `SELECT ${columns} FROM spans s ${join} WHERE ${conditions.join(' AND ')}
+           ORDER BY s.start_time_us DESC LIMIT ?`,
         )
         .all(...parameters, query.limit) as SpanRow[];
       return rows.map(toSpan);
