@@ -54,7 +54,8 @@ function trace(index: number): CanonicalSpan {
   };
 }
 
-describe('job crash safety', () => {
+// Two server starts and a few thousand evaluated traces: more than the default 30 s on a busy machine.
+describe('job crash safety', { timeout: 120_000 }, () => {
   it('a job in flight when the server is killed runs again after restart, and its scores are written once', async () => {
     const db = path.join(directory, 'sextant.db');
     const store = openSqliteStore(db);

@@ -57,7 +57,12 @@ describe('JobRunner', () => {
       calls += 1;
       throw new Error(`upstream said no (#${calls})`);
     });
-    const job = await store.jobs.enqueue({ projectId: 'alpha', kind: 'flaky', maxAttempts: 3 });
+    const job = await store.jobs.enqueue({
+      projectId: 'alpha',
+      kind: 'flaky',
+      maxAttempts: 3,
+      runAt: new Date(clock), // due on the test's clock, however slow the machine
+    });
     expect(await runner.tick()).toBe(1);
     const first = await store.jobs.get('alpha', job.id);
     expect(first).toMatchObject({ status: 'pending', lastError: 'upstream said no (#1)' });
