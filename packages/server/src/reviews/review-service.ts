@@ -18,6 +18,7 @@ import type { ScoreConfigRecord, Store } from '@sextant/store';
 import type { z } from 'zod';
 import type { AuditCaller, AuditLog } from '../services/audit-log.js';
 import { collectQueueItems, type QueueFill } from './review-queue-fill.js';
+import { addReviewedItemsToDataset } from './reviewed-items-to-dataset.js';
 import { preferredSystem, type ReviewerView, reviewerView } from './reviewer-view.js';
 
 /** How long an item stays with a reviewer who took it before others may get it. */
@@ -331,37 +332,8 @@ export class ReviewService {
     const answers = (await this.store.reviews.listAnswers(projectId, queueId)).filter(
       (answer) => answer.status === 'done',
     );
-    const byItem = new Map<string, ReviewAnswer[]>();
-    for (const answer of answers) byItem.set(answer.itemId, [...(byItem.get(answer.itemId) ?? []), answer]);
-    const items = (await this.allItems(projectId, queueId)).filter((item) => byItem.has(item.id));
-    if (items.length === 0)
-      throw new SextantError('bad_request', `queue '${queueId}' has no reviewed items yet`);
-    if (!(await this.store.datasets.get(projectId, datasetName))) {
-      await this.store.datasets.create(projectId, {
-        name: datasetName,
-        description: `Reviewed items of queue ${queueId}`,
-      });
-    }
-    const upsert = items.map((item) => {
-      const itemAnswers = byItem.get(item.id) ?? [];
-      return {
-        id: item.id,
-        input: item.input ?? null,
-        expectedOutput: item.output,
-        metadata: {
-          labels: consensusLabels(itemAnswers),
-          reviewers: itemAnswers.map((answer) => answer.reviewer),
-          reviewQueue: queueId,
-          ...(item.traceId ? { traceId: item.traceId } : {}),
-        },
-        split: null,
-      };
-    });
-    const version = await this.store.datasets.applyChanges(projectId, datasetName, {
-      upsert,
-      message: `reviewed items of queue ${queueId}`,
-    });
-    return { dataset: datasetName, version: version.version, items: upsert.length };
+    const items = await this.allItems(projectId, queueId);
+    return addReviewedItemsToDataset(this.store, projectId, { queueId, items, answers, datasetName });
   }
 
   private async requireItem(projectId: string, queueId: string, itemId: string): Promise<ReviewItem> {
@@ -388,21 +360,4 @@ export class ReviewService {
       preferred === 'tie' ? 'tie' : preferredSystem(queueId, item, 'left') === preferred ? 'left' : 'right';
     return { ...rest, preference };
   }
-}
-
-/** Per score: the most common answer (ties to the lower value), or the mean when every answer differs and is numeric. */
-function consensusLabels(answers: readonly ReviewAnswer[]): Record<string, number> {
-  const values = new Map<string, number[]>();
-  for (const answer of answers) {
-    for (const score of answer.scores)
-      values.set(score.name, [...(values.get(score.name) ?? []), score.value]);
-  }
-  const labels: Record<string, number> = {};
-  for (const [name, list] of values) {
-    const counts = new Map<number, number>();
-    for (const value of list) counts.set(value, (counts.get(value) ?? 0) + 1);
-    const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    labels[name] = top && top[1] > 1 ? top[0] : list.reduce((sum, value) => sum + value, 0) / list.length;
-  }
-  return labels;
 }
