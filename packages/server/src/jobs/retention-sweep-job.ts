@@ -5,8 +5,12 @@ import type { JobHandler } from './job-runner.js';
 const day = 86_400_000;
 
 export interface RetentionSweepOptions {
-  /** Rows per transaction. Small, so each batch holds the write lock for milliseconds. Default 200. */
+  /**
+   * Rows of the first transaction (default 100). Trace batches then grow or shrink so each holds the
+   * write lock for about `targetBatchMs` (default 15 ms): deleting a trace costs more when it has many spans.
+   */
   batchSize?: number;
+  targetBatchMs?: number;
   /** The clock, for tests. */
   now?: () => Date;
 }
@@ -21,6 +25,13 @@ export interface RetentionSweepResult {
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Halves a batch that took over twice the target, doubles one under half of it; 10 to 2,000 rows. */
+export function nextLimit(limit: number, tookMs: number, targetMs: number): number {
+  if (tookMs > 2 * targetMs) return Math.max(10, Math.floor(limit / 2));
+  if (tookMs < targetMs / 2) return Math.min(2000, limit * 2);
+  return limit;
+}
 
 /**
  * Deletes the project's traces (with spans), scores and finished jobs older than its retention, batch
@@ -38,13 +49,17 @@ export async function sweepRetention(
   if (days === null) return result;
   const cutoff = new Date((options.now?.() ?? new Date()).getTime() - days * day);
   result.cutoff = cutoff;
-  const limit = options.batchSize ?? 200;
+  const limit = options.batchSize ?? 100;
+  const target = options.targetBatchMs ?? 15;
+  let traceLimit = limit;
   for (;;) {
     if (signal.aborted) return result;
-    const batch = await store.retention.deleteTracesBefore(projectId, cutoff, limit);
+    const started = performance.now();
+    const batch = await store.retention.deleteTracesBefore(projectId, cutoff, traceLimit);
     result.traces += batch.traces;
     result.spans += batch.spans;
-    if (batch.traces < limit) break;
+    if (batch.traces < traceLimit) break;
+    traceLimit = nextLimit(traceLimit, performance.now() - started, target);
     await nextTurn();
   }
   for (;;) {
