@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SextantError } from '../errors.js';
+import type { PromptDefinition } from '../prompts/prompt-definition.js';
 import { embeddingSimilarity } from './embedding-similarity.js';
 import type { Evaluator } from './evaluator.js';
 import type { EmbedTexts, JudgeModel } from './judge/judge-model.js';
@@ -16,11 +17,15 @@ export interface ModelEvaluatorDependencies {
   judge(model: string): JudgeModel;
   /** An embedder: the named embedding model, or the offline sentence encoder when none is named. */
   embedder(model?: string): Promise<{ id: string; embed: EmbedTexts }>;
+  /** A judge prompt from the prompt registry: `NAME`, `NAME@LABEL` or `NAME@VERSION`. */
+  prompt?(reference: string): Promise<PromptDefinition>;
 }
 
 const threshold = z.number().min(0).max(1).optional();
 const judgeModel = z.string().min(1, 'name the judge model: a model id or gateway alias');
 const name = z.string().min(1).optional();
+/** A registry prompt replacing the built-in judge prompt; its content hash goes into the version. */
+const prompt = z.string().min(1, 'name a registry prompt: NAME, NAME@LABEL or NAME@VERSION').optional();
 
 /** Settings of each model-based evaluator, by registry name; what an experiment or rule stores. */
 export const modelEvaluatorSettings = {
@@ -30,19 +35,23 @@ export const modelEvaluatorSettings = {
     scale: z.strictObject({ min: z.number(), max: z.number() }).optional(),
     threshold,
     name,
+    prompt,
   }),
-  'pairwise-judge': z.strictObject({ model: judgeModel, criteria: z.string().min(1), name }),
+  'pairwise-judge': z.strictObject({ model: judgeModel, criteria: z.string().min(1), name, prompt }),
   faithfulness: z.strictObject({
     model: judgeModel,
     context: targetSelectorSchema.optional(),
     threshold,
     name,
+    claimsPrompt: prompt,
+    supportPrompt: prompt,
   }),
   'context-relevance': z.strictObject({
     model: judgeModel,
     context: targetSelectorSchema.optional(),
     threshold,
     name,
+    prompt,
   }),
   'answer-relevance': z.strictObject({ model: judgeModel, threshold, name }),
   'answer-relevance-embedding': z.strictObject({ embedder: z.string().optional(), threshold, name }),
@@ -77,28 +86,62 @@ export async function createModelEvaluator(
     const where = issue?.path.length ? ` '${issue.path.join('.')}'` : '';
     throw new SextantError('bad_request', `evaluator '${evaluatorName}' setting${where}: ${issue?.message}`);
   }
-  const options = parsed.data as Record<string, unknown> & { model?: string; embedder?: string };
-  const judge = () => dependencies.judge(options.model as string);
-  switch (evaluatorName as ModelEvaluatorName) {
-    case 'llm-judge': {
-      const { rubric, scale } = options as z.infer<(typeof modelEvaluatorSettings)['llm-judge']>;
-      return pointwiseJudge({ ...options, rubric, scale, model: judge() });
+  type Settings<Name extends ModelEvaluatorName> = z.infer<(typeof modelEvaluatorSettings)[Name]>;
+  const options = parsed.data as Settings<'llm-judge'> &
+    Settings<'pairwise-judge'> &
+    Settings<'faithfulness'> &
+    Settings<'embedding-similarity'>;
+  const judge = () => dependencies.judge(options.model);
+  const load = async (reference: string | undefined) => {
+    if (reference === undefined) return undefined;
+    if (!dependencies.prompt) {
+      throw new SextantError(
+        'bad_request',
+        `evaluator '${evaluatorName}': registry prompts cannot be loaded here`,
+      );
     }
+    return dependencies.prompt(reference);
+  };
+  const common = { name: options.name, threshold: options.threshold };
+  switch (evaluatorName as ModelEvaluatorName) {
+    case 'llm-judge':
+      return pointwiseJudge({
+        ...common,
+        rubric: options.rubric,
+        scale: options.scale,
+        model: judge(),
+        prompt: await load(options.prompt),
+      });
     case 'pairwise-judge':
-      return pairwiseJudge({ ...options, criteria: options.criteria as string, model: judge() });
+      return pairwiseJudge({
+        name: options.name,
+        criteria: options.criteria,
+        model: judge(),
+        prompt: await load(options.prompt),
+      });
     case 'faithfulness':
-      return faithfulness({ ...options, model: judge() });
+      return faithfulness({
+        ...common,
+        context: options.context,
+        model: judge(),
+        prompts: { claims: await load(options.claimsPrompt), support: await load(options.supportPrompt) },
+      });
     case 'context-relevance':
-      return contextRelevance({ ...options, model: judge() });
+      return contextRelevance({
+        ...common,
+        context: options.context,
+        model: judge(),
+        prompt: await load(options.prompt),
+      });
     case 'answer-relevance':
-      return answerRelevance({ ...options, model: judge() });
+      return answerRelevance({ ...common, model: judge() });
     case 'answer-relevance-embedding': {
       const embedder = await dependencies.embedder(options.embedder);
-      return answerRelevanceEmbedding({ ...options, embed: embedder.embed, embedderId: embedder.id });
+      return answerRelevanceEmbedding({ ...common, embed: embedder.embed, embedderId: embedder.id });
     }
     case 'embedding-similarity': {
       const embedder = await dependencies.embedder(options.embedder);
-      return embeddingSimilarity({ ...options, embed: embedder.embed, embedderId: embedder.id });
+      return embeddingSimilarity({ ...common, embed: embedder.embed, embedderId: embedder.id });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { SextantError } from '@sextant/core';
+import { type PromptDefinition, parsePromptReference, SextantError } from '@sextant/core';
 import {
   createModelEvaluator,
   type Evaluator,
@@ -56,7 +56,35 @@ export function createGatewayEvaluatorFactory(
       return { id: embedder.id, embed: (texts) => embedder.embed(texts) };
     },
   };
+  dependencies.prompt = (reference) => registryPrompt(access, reference);
   return (name, settings) => createModelEvaluator(name, settings, dependencies);
+}
+
+/** A prompt version from the registry by `NAME`, `NAME@LABEL` or `NAME@VERSION` (default label production). */
+async function registryPrompt(access: GatewayAccess, reference: string): Promise<PromptDefinition> {
+  const parsed = parsePromptReference(`prompt:${reference.replace(/^prompt:/, '')}`);
+  if (!parsed.success) throw new SextantError('bad_request', parsed.error);
+  const { name, selector } = parsed.value;
+  const query =
+    'version' in selector ? `version=${selector.version}` : `label=${encodeURIComponent(selector.label)}`;
+  const fetcher = access.fetch ?? fetch;
+  const response = await fetcher(
+    `${access.url.replace(/\/+$/, '')}/api/prompts/${encodeURIComponent(name)}?${query}`,
+    {
+      headers: { authorization: `Bearer ${access.apiKey}` },
+    },
+  );
+  const body = (await response.json().catch(() => null)) as {
+    definition?: PromptDefinition;
+    error?: { message?: string };
+  } | null;
+  if (!response.ok || !body?.definition) {
+    throw new SextantError(
+      response.status === 404 ? 'not_found' : 'bad_request',
+      `judge prompt '${reference}': ${body?.error?.message ?? `HTTP ${response.status}`}`,
+    );
+  }
+  return body.definition;
 }
 
 function gatewayEmbedder(access: GatewayAccess, model: string): Embedder {

@@ -4,6 +4,7 @@ import { findTestModel } from '../../../providers/src/test-support/test-model.js
 import { ProviderPool } from '../gateway/provider-pool.js';
 import { CredentialCipher } from '../services/model-credential-cipher.js';
 import { ModelRegistry } from '../services/model-registry.js';
+import { PromptService } from '../services/prompt-service.js';
 import { type LiveServer, request, startLiveServer } from '../test-support/live-server.js';
 import { createGatewayEvaluatorFactory } from './gateway-judge-models.js';
 import { createProjectEvaluatorFactory } from './project-judge-models.js';
@@ -68,6 +69,56 @@ describe('model-based evaluators on a live server', () => {
     } finally {
       await providers.close();
     }
+  });
+
+  it('judges with a prompt version from the registry, versioned by its content', async () => {
+    const definition = {
+      type: 'chat',
+      messages: [
+        { role: 'system', content: 'You are a strict grader for a bank.' },
+        {
+          role: 'user',
+          content:
+            'Rubric: {{rubric}}\nQuestion: {{input}}\nAnswer: {{output}}\nGive a score from {{scaleMin}} to {{scaleMax}} as JSON.',
+        },
+      ],
+    };
+    const created = await request(live, live.keyA, 'POST', '/api/prompts/strict-judge/versions', {
+      definition,
+    });
+    expect(created.status).toBe(201);
+    const stored = (await request(live, live.keyA, 'GET', '/api/prompts/strict-judge?version=1')).body as {
+      contentHash: string;
+    };
+    const gateway = createGatewayEvaluatorFactory({ url: live.url, apiKey: live.keyA });
+    const settings = { model: 'local/stories260k', rubric: 'Is it correct?' };
+    const builtIn = await gateway('llm-judge', settings);
+    const custom = await gateway('llm-judge', { ...settings, prompt: 'strict-judge@1' });
+    expect(custom.settings).toMatchObject({ promptHash: stored.contentHash });
+    expect(custom.version).not.toBe(builtIn.version);
+    const result = await runEvaluator(custom, { input: 'Can I overdraw?', output: 'Yes' });
+    expect(result).toMatchObject({ success: false, error: { code: 'malformed_verdict' } });
+    let listed = '';
+    for (let attempt = 0; attempt < 100 && !listed.includes('strict grader'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      listed = JSON.stringify((await request(live, live.keyA, 'GET', '/api/traces?limit=20')).body);
+    }
+    expect(listed).toContain('Question: Can I overdraw?');
+
+    // In-process, the same reference gives the same version.
+    const providers = new ProviderPool();
+    const registry = new ModelRegistry(live.store, CredentialCipher.forStore(live.store.location));
+    const inProcess = createProjectEvaluatorFactory(
+      { registry, providers, prompts: new PromptService(live.store) },
+      'alpha',
+    );
+    expect((await inProcess('llm-judge', { ...settings, prompt: 'strict-judge@1' })).version).toBe(
+      custom.version,
+    );
+    await providers.close();
+    await expect(gateway('llm-judge', { ...settings, prompt: 'strict-judge' })).rejects.toThrow(
+      /judge prompt 'strict-judge': .*no label 'production'/,
+    );
   });
 
   it('scores embedding similarity with the offline sentence encoder', async () => {

@@ -9,6 +9,7 @@ import { createJudgeModel, createProviderEmbedder } from '@sextant/providers';
 import type { ProviderPool } from '../gateway/provider-pool.js';
 import { type RouteTarget, resolveRoute } from '../gateway/resolve-route.js';
 import type { ModelRegistry } from '../services/model-registry.js';
+import type { PromptService } from '../services/prompt-service.js';
 import { offlineEmbedder } from './offline-embedder.js';
 
 /** A project's configured models, reached in-process: what server jobs (online evaluation) judge with. */
@@ -17,6 +18,8 @@ export interface ProjectModelAccess {
   providers: ProviderPool;
   /** Where catalog models find their API keys when none is stored; the server's environment by default. */
   environment?: NodeJS.ProcessEnv;
+  /** The prompt registry, for judges whose prompt is a stored version. */
+  prompts?: Pick<PromptService, 'resolvePromptReference'>;
 }
 
 // Only the route's targets are used; timeouts and retries are the caller's.
@@ -94,5 +97,11 @@ export function createProjectEvaluatorFactory(
       return { id: embedder.id, embed: (texts) => embedder.embed(texts) };
     },
   };
+  const prompts = access.prompts;
+  if (prompts) {
+    dependencies.prompt = async (reference) =>
+      (await prompts.resolvePromptReference(projectId, `prompt:${reference.replace(/^prompt:/, '')}`)).record
+        .definition;
+  }
   return (name, settings) => createModelEvaluator(name, settings, dependencies);
 }
