@@ -5,7 +5,9 @@
 //   2. the SDK's runExperiment calling the upstream directly with the `openai` client,
 //   3. promptfoo 0.123.1 (under its own Node 22) on the same suite: same prompts, same upstream, same
 //      assertions (contains the expected text, a regex), same repeats and concurrency.
-// Prints items/s, the overhead per run over a bare upstream call, and Sextant's ratio to promptfoo.
+// Prints items/s, the overhead per run over a bare upstream call, and Sextant's ratio to promptfoo; also
+// the CPU seconds each side's processes used (runner + Sextant server; promptfoo's process), so a ratio
+// taken on a machine busy with other work can be read per CPU-second too. The upstream is not counted.
 // Every server is its own process. Usage:
 //   node bench/eval/run.js [--items 10000] [--repeats 3] [--concurrency 16] [--skip-promptfoo] [--skip-sdk]
 import { execFileSync, spawn } from 'node:child_process';
@@ -34,6 +36,7 @@ const runs = items * repeats;
 const expectedPhrase = 'business days';
 const pattern = '\\d+ business days';
 
+const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']));
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-bench-eval-'));
 const children = [];
 process.on('exit', () => {
@@ -76,9 +79,20 @@ if (!values['skip-sdk']) {
 if (!values['skip-promptfoo']) {
   results.promptfoo = await runPromptfoo();
   report('promptfoo 0.123.1 (Node 22)', results.promptfoo);
-  const ratio = (result) => Math.round((result.itemsPerSecond / results.promptfoo.itemsPerSecond) * 10) / 10;
-  console.log(`\nSextant CLI via gateway: ${ratio(results.cli)}x promptfoo's throughput (target >= 10x)`);
-  if (results.sdk) console.log(`SDK runExperiment direct: ${ratio(results.sdk)}x promptfoo's throughput`);
+  const ratio = (result, field) => Math.round((result[field] / results.promptfoo[field]) * 10) / 10;
+  const line = (label, result) =>
+    console.log(
+      `${label}: ${ratio(result, 'itemsPerSecond')}x promptfoo's throughput (target >= 10x), ` +
+        `${ratio(result, 'runsPerCpuSecond')}x its runs per CPU-second`,
+    );
+  console.log(
+    `\nmachine load average: ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(', ')} on ${os.cpus().length} CPUs`,
+  );
+  line('Sextant CLI via gateway', results.cli);
+  if (results.sdk) line('SDK runExperiment direct', results.sdk);
 }
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(
@@ -88,24 +102,34 @@ fs.writeFileSync(
 process.exit(0);
 
 /** Runs per second over wall time, and the time a run costs beyond a bare upstream call. */
-function measure(seconds, completed) {
+function measure(seconds, completed, cpuSeconds) {
   const itemsPerSecond = completed / seconds;
   // With C runs in flight each run holds a slot for seconds * C / runs; the bare call is its floor.
   const overheadMs = (seconds * 1000 * concurrency) / completed - baseline;
-  return { seconds, runs: completed, itemsPerSecond, overheadMsPerRun: overheadMs };
+  return {
+    seconds,
+    runs: completed,
+    itemsPerSecond,
+    overheadMsPerRun: overheadMs,
+    cpuSeconds,
+    runsPerCpuSecond: completed / cpuSeconds,
+    cpuMsPerRun: (cpuSeconds * 1000) / completed,
+  };
 }
 
 function report(label, result) {
   console.log(
     `\n${label}\n  ${result.runs} runs in ${result.seconds.toFixed(1)} s: ${result.itemsPerSecond.toFixed(0)} runs/s, ` +
       `overhead ${result.overheadMsPerRun.toFixed(2)} ms per run over a bare call (at concurrency ${concurrency})` +
+      `\n  CPU ${result.cpuSeconds.toFixed(1)} s: ${result.cpuMsPerRun.toFixed(2)} ms per run, ${result.runsPerCpuSecond.toFixed(0)} runs per CPU-second` +
       (result.note ? `\n  ${result.note}` : ''),
   );
 }
 
 async function runCli() {
+  const serverBefore = cpuOf(sextant.pid);
   const started = performance.now();
-  const output = await runProcess(process.execPath, [
+  const { output, cpuSeconds: runnerCpu } = await runProcess(process.execPath, [
     cliPath,
     'experiments',
     'run',
@@ -137,8 +161,9 @@ async function runCli() {
       `the CLI run was incomplete: ${result.runs} runs, ${result.errors} errors, ${contains.count} scores`,
     );
   }
+  const cpu = runnerCpu + cpuOf(sextant.pid) - serverBefore;
   return {
-    ...measure(seconds, result.runs),
+    ...measure(seconds, result.runs, cpu),
     note: `contains pass rate ${contains.passRate.estimate}; runner's own time ${(result.durationMs / 1000).toFixed(1)} s`,
   };
 }
@@ -152,6 +177,8 @@ async function runSdk() {
     baseURL: `http://127.0.0.1:${upstream.port}/v1`,
     maxRetries: 0,
   });
+  const serverBefore = cpuOf(sextant.pid);
+  const ownBefore = process.cpuUsage();
   const started = performance.now();
   const result = await runExperiment({
     endpoint: sextant.url,
@@ -172,7 +199,9 @@ async function runSdk() {
   const seconds = (performance.now() - started) / 1000;
   if (result.runs !== runs || result.errors !== 0)
     throw new Error(`the SDK run was incomplete: ${JSON.stringify(result)}`);
-  return measure(seconds, result.runs);
+  const own = process.cpuUsage(ownBefore);
+  const cpu = (own.user + own.system) / 1e6 + cpuOf(sextant.pid) - serverBefore;
+  return measure(seconds, result.runs, cpu);
 }
 
 async function runPromptfoo() {
@@ -209,6 +238,7 @@ async function runPromptfoo() {
       tests: 'file://tests.json',
     }),
   );
+  let promptfooCpu = 0;
   const started = performance.now();
   const { code, output } = await new Promise((resolve) => {
     const child = spawn(
@@ -243,6 +273,10 @@ async function runPromptfoo() {
       },
     );
     children.push(child);
+    const poll = setInterval(() => {
+      promptfooCpu = Math.max(promptfooCpu, cpuOf(child.pid));
+    }, 100);
+    child.on('exit', () => clearInterval(poll));
     let text = '';
     child.stdout.on('data', (chunk) => {
       text += chunk;
@@ -263,7 +297,10 @@ async function runPromptfoo() {
       `promptfoo did not finish ${runs} runs (exit ${code}, counted ${completed}):\n${output.slice(-3000)}`,
     );
   }
-  return { ...measure(seconds, completed), note: `${passed} passed, ${failed} failed; exit ${code}` };
+  return {
+    ...measure(seconds, completed, promptfooCpu),
+    note: `${passed} passed, ${failed} failed; exit ${code}`,
+  };
 }
 
 /** Runs a process to its end without blocking this one (the server's log keeps flowing); its stdout. */
@@ -271,14 +308,33 @@ function runProcess(command, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
+    let cpuSeconds = 0;
+    const poll = setInterval(() => {
+      cpuSeconds = Math.max(cpuSeconds, cpuOf(child.pid));
+    }, 100);
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
     });
-    child.on('exit', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${path.basename(args[0])} exited with ${code}`)),
-    );
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      if (code === 0) resolve({ output, cpuSeconds });
+      else reject(new Error(`${path.basename(args[0])} exited with ${code}`));
+    });
   });
+}
+
+/**
+ * CPU seconds (user + system) a live process has used, from /proc; 0 once it is gone. Children are polled
+ * every 100 ms, so up to 100 ms of a child's last moments can go uncounted.
+ */
+function cpuOf(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  } catch {
+    return 0;
+  }
 }
 
 async function seedDataset() {
