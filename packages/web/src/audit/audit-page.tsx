@@ -16,7 +16,11 @@ const targetTypes = [
   'alert_rule',
   'redaction_settings',
   'retention',
-  'gate',
+  'gate_run',
+  'canary',
+  'review_queue',
+  'score_config',
+  'review_settings',
 ];
 
 const json = (value: unknown) =>
