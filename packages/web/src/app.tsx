@@ -61,6 +61,7 @@ const PromptsPage = lazy(() => loadPromptsPage().then((module) => ({ default: mo
 const PromptPage = lazy(() => loadPromptPage().then((module) => ({ default: module.PromptPage })));
 const ReleasesPage = lazy(() => loadReleasesPage().then((module) => ({ default: module.ReleasesPage })));
 const ReleasePage = lazy(() => loadReleasePage().then((module) => ({ default: module.ReleasePage })));
+const GatesPage = lazy(() => import('./gates/gates-page').then((module) => ({ default: module.GatesPage })));
 const PlaygroundPage = lazy(() =>
   loadPlaygroundPage().then((module) => ({ default: module.PlaygroundPage })),
 );
@@ -193,6 +194,7 @@ function PageSwitch({ projectId, location }: { projectId: string; location: stri
       <Route path="/models/:id">{(params) => <ModelDetailPage id={safeDecode(params.id)} />}</Route>
       <Route path="/prompts" component={PromptsPage} />
       <Route path="/prompts/:name">{(params) => <PromptPage name={safeDecode(params.name)} />}</Route>
+      <Route path="/gates" component={GatesPage} />
       <Route path="/releases" component={ReleasesPage} />
       <Route path="/releases/:name">{(params) => <ReleasePage name={safeDecode(params.name)} />}</Route>
       <Route path="/playground" component={PlaygroundPage} />

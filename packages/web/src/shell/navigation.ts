@@ -32,19 +32,7 @@ export const phases: readonly Phase[] = [
   },
   {
     label: 'Deploy',
-    pages: [
-      {
-        path: '/gates',
-        label: 'Gates',
-        pending: {
-          title: 'CI gates',
-          capability: 'Deploy',
-          issue: 8,
-          description: 'Statistically sound pass/fail gates for non-deterministic outputs, run in CI.',
-        },
-      },
-      releases,
-    ],
+    pages: [{ path: '/gates', label: 'Gates' }, releases],
   },
   {
     label: 'Govern',
