@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kappaFromCounts } from './cohens-kappa.js';
+import { fleissKappa } from './fleiss-kappa.js';
 import { roganGladen } from './rogan-gladen.js';
 
 // Published worked examples, beside the Wikipedia ones in cohens-kappa.test.ts and fleiss-kappa.test.ts.
@@ -26,6 +27,46 @@ describe('agreement statistics against textbook examples', () => {
     expect(result.expectedAgreement).toBeCloseTo(0.66, 12);
     expect(result.kappa).toBeCloseTo(0.68, 2);
     expect(result.kappa).toBeCloseTo(0.23 / 0.34, 12);
+  });
+
+  it('Fleiss (1971), Table 1: 30 patients, 6 psychiatrists each, 5 diagnoses, P = .556, Pe = .220, kappa = .430', () => {
+    // Rows: patients; columns: depression, personality disorder, schizophrenia, neurosis, other.
+    const table = [
+      [0, 0, 0, 6, 0],
+      [0, 3, 0, 0, 3],
+      [0, 1, 4, 0, 1],
+      [0, 0, 0, 0, 6],
+      [0, 3, 0, 3, 0],
+      [2, 0, 4, 0, 0],
+      [0, 0, 4, 0, 2],
+      [2, 0, 3, 1, 0],
+      [2, 0, 0, 4, 0],
+      [0, 0, 0, 0, 6],
+      [1, 0, 0, 5, 0],
+      [1, 1, 0, 4, 0],
+      [0, 3, 3, 0, 0],
+      [1, 0, 0, 5, 0],
+      [0, 2, 0, 3, 1],
+      [0, 0, 5, 0, 1],
+      [3, 0, 0, 1, 2],
+      [5, 1, 0, 0, 0],
+      [0, 2, 0, 4, 0],
+      [1, 0, 2, 0, 3],
+      [0, 0, 0, 0, 6],
+      [0, 1, 0, 5, 0],
+      [0, 2, 0, 1, 3],
+      [2, 0, 0, 4, 0],
+      [1, 0, 0, 4, 1],
+      [0, 5, 0, 1, 0],
+      [4, 0, 0, 0, 2],
+      [0, 2, 0, 4, 0],
+      [1, 0, 5, 0, 0],
+      [0, 0, 0, 0, 6],
+    ];
+    const result = fleissKappa(table);
+    expect(result.observedAgreement).toBeCloseTo(0.556, 3);
+    expect(result.expectedAgreement).toBeCloseTo(0.22, 3);
+    expect(result.kappa).toBeCloseTo(0.43, 3);
   });
 
   it('epiR epi.prev example: 23 of 150 test positive, Se 0.96, Sp 0.89 -> true prevalence 0.051', () => {
