@@ -124,7 +124,8 @@ export function MonitoringPage() {
       {!grouped.data && grouped.status === 'loading' && (
         <p className="text-slate-500 text-sm">Loading metrics…</p>
       )}
-      <ScoresSection range={range} />
+      {/* When the metrics call failed (a revoked key, say) the page already says why, once. */}
+      {grouped.status !== 'error' && <ScoresSection range={range} />}
     </div>
   );
 }
