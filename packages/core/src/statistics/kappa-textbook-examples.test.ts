@@ -5,8 +5,22 @@ import { roganGladen } from './rogan-gladen.js';
 
 // Published worked examples, beside the Wikipedia ones in cohens-kappa.test.ts and fleiss-kappa.test.ts.
 describe('agreement statistics against textbook examples', () => {
-  it('Cohen (1960), Table 1: 200 items, 3 categories, p_o = .70, p_c = .41, kappa = .492', () => {
-    // Margins 120/60/20 (judge A) and 100/60/40 (judge B); 88 + 40 + 12 agreements.
+  it('Cohen (1960), Table 1: p_o = .25 + .02 + .02 = .29, p_c = .20 + .09 + .06 = .35, kappa = -.092', () => {
+    // Kappa depends only on the diagonal and the margins; the paper prints those, so the off-diagonal cells
+    // here are one table (of 100 units) with exactly its diagonal (.25, .02, .02) and margins (.50/.30/.20 by
+    // .40/.30/.30).
+    const result = kappaFromCounts([
+      [25, 12, 13],
+      [13, 2, 15],
+      [2, 16, 2],
+    ]);
+    expect(result.observedAgreement).toBeCloseTo(0.29, 12);
+    expect(result.expectedAgreement).toBeCloseTo(0.35, 12);
+    expect(result.kappa).toBeCloseTo(-0.06 / 0.65, 12);
+  });
+
+  it('a textbook 200-item, 3-category example: p_o = .70, p_c = .41, kappa = .29/.59 = .492', () => {
+    // Margins 120/60/20 (first judge) and 100/60/40 (second); 88 + 40 + 12 agreements.
     const result = kappaFromCounts([
       [88, 14, 18],
       [10, 40, 10],
