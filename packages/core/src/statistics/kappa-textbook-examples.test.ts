@@ -6,9 +6,8 @@ import { roganGladen } from './rogan-gladen.js';
 // Published worked examples, beside the Wikipedia ones in cohens-kappa.test.ts and fleiss-kappa.test.ts.
 describe('agreement statistics against textbook examples', () => {
   it('Cohen (1960), Table 1: p_o = .25 + .02 + .02 = .29, p_c = .20 + .09 + .06 = .35, kappa = -.092', () => {
-    // Kappa depends only on the diagonal and the margins; the paper prints those, so the off-diagonal cells
-    // here are one table (of 100 units) with exactly its diagonal (.25, .02, .02) and margins (.50/.30/.20 by
-    // .40/.30/.30).
+    // Kappa depends only on the diagonal and the chance terms; the paper prints those, so the cells here are one
+    // table of 100 units with that diagonal (.25, .02, .02) and margins whose products are .20, .09 and .06.
     const result = kappaFromCounts([
       [25, 12, 13],
       [13, 2, 15],
