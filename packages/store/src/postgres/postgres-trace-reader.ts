@@ -147,12 +147,9 @@ function buildFilters(projectId: string, query: TraceQuery) {
     );
   }
   if (query.q) {
-    add(
-      (p) =>
-        `t.trace_id IN (SELECT s.trace_id FROM spans s WHERE s.project_id = t.project_id
-          AND s.search @@ to_tsquery('simple', ${p}))`,
-      toTextSearchQuery(query.q),
-    );
+    // Correlated EXISTS, not IN: the planner walks traces in list order and probes each one's spans,
+    // stopping at the page size; an IN list first collects every matching span (seconds for common words).
+    add((p) => spanExists(`s.search @@ to_tsquery('simple', ${p})`), toTextSearchQuery(query.q));
   }
   return { where, params };
 }
