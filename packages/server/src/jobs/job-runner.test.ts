@@ -83,6 +83,26 @@ describe('JobRunner', () => {
     expect(await runner.tick()).toBe(0);
   });
 
+  it('survives a store that fails while a job fails (the job stays leased for a later retry)', async () => {
+    const store = await openStore();
+    const errors: unknown[] = [];
+    const runner = new JobRunner({ store, logError: (error) => errors.push(error) }).register(
+      'breaks',
+      async () => {
+        throw new Error('handler failed');
+      },
+    );
+    const job = await store.jobs.enqueue({ projectId: 'alpha', kind: 'breaks' });
+    const fail = store.jobs.fail;
+    store.jobs.fail = async () => {
+      throw new Error('database is closing');
+    };
+    expect(await runner.tick()).toBe(1);
+    store.jobs.fail = fail;
+    expect(String(errors[0])).toMatch(/database is closing/);
+    expect((await store.jobs.get('alpha', job.id))?.status).toBe('running');
+  });
+
   it('runs at most `concurrency` jobs at once while started, and stop waits for the ones in flight', async () => {
     const store = await openStore();
     let active = 0;

@@ -148,15 +148,25 @@ export class JobRunner {
       await handler(job, { store, signal: this.abort.signal, workerId: this.workerId });
       await store.jobs.complete(job.id, this.workerId);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const failed = await store.jobs.fail(job.id, this.workerId, message, this.retryAt(job.attempts));
-      if (failed?.status === 'dead') {
-        this.logError(
-          new Error(`job ${job.kind} ${job.id} gave up after ${job.attempts} attempts: ${message}`),
-        );
-      }
+      await this.recordFailure(job, error).catch((storeError) => this.logError(storeError));
     } finally {
       clearInterval(renew);
+    }
+  }
+
+  /** Schedules a retry, or reports the job dead; never throws into the poll loop (the store may be closing). */
+  private async recordFailure(job: JobRecord, error: unknown) {
+    const message = error instanceof Error ? error.message : String(error);
+    const failed = await this.options.store.jobs.fail(
+      job.id,
+      this.workerId,
+      message,
+      this.retryAt(job.attempts),
+    );
+    if (failed?.status === 'dead') {
+      this.logError(
+        new Error(`job ${job.kind} ${job.id} gave up after ${job.attempts} attempts: ${message}`),
+      );
     }
   }
 
