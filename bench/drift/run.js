@@ -127,7 +127,10 @@ async function timedRun(label, embeddingSampleSize) {
       `  ${run.padEnd(28)} ${seconds.toFixed(2)} s  (${report.reference.count} vs ${report.current.count} texts, ` +
         `embedded ${report.embedder?.computed ?? 0} new / ${report.embedder?.reused ?? 0} stored in ${((report.embedder?.milliseconds ?? 0) / 1000).toFixed(1)} s; ${report.verdict})`,
     );
-    results.push({ seconds, embedded: report.embedder, drifted: report.drifted });
+    console.log(
+      `    (read ${report.timings.loadMs} ms, embed ${report.timings.embedMs} ms, tests ${report.timings.testsMs} ms)`,
+    );
+    results.push({ seconds, timings: report.timings, embedded: report.embedder, drifted: report.drifted });
   }
   return results;
 }

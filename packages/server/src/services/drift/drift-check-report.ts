@@ -57,6 +57,8 @@ export interface DriftCheckReport {
   } | null;
   skipped: DriftReport['skipped'];
   durationMs: number;
+  /** Where the time went: reading both sides, embedding (or reading stored vectors), the tests. */
+  timings: { loadMs: number; embedMs: number; testsMs: number };
 }
 
 /** "drift in embeddings (MMD, p=0.001), text.words; topics: 'refund · invoice' grew" or "no drift". */
