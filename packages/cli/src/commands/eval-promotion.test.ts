@@ -98,4 +98,38 @@ describe('sextant eval --record and gated promotion', () => {
     expect(history.stdout).toMatch(/production\s+rollback\s+v2\s+v1.*latency spike/);
     expect(history.stdout).toMatch(/production\s+promote\s+v1\s+v2.*gr_/);
   });
+
+  it('runs a suite on a stored dataset as a traced experiment and links the gate run to it', async () => {
+    await api('POST', '/api/datasets', { name: 'sums' });
+    const items = Array.from({ length: 12 }, (_, index) => ({
+      id: `d${index}`,
+      input: { a: index, b: 1 },
+      expectedOutput: String(index + 1),
+    }));
+    expect((await api('POST', '/api/datasets/sums/items', { items })).status).toBe(201);
+    const config = path.join(root, 'stored.yaml');
+    fs.writeFileSync(
+      config,
+      'suites:\n  - name: stored-sums\n    dataset: { name: sums }\n    task: { module: ./calc.mjs }\n' +
+        '    evaluators: [{ name: equals }]\n    repeats: 2\n    gates: [{ kind: pass-rate, score: equals, atLeast: 0.7 }]\n',
+    );
+    const json = path.join(root, 'stored.json');
+    const run = await sextant('eval', '-c', config, '--no-progress', '--record', '--json', json);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(fs.readFileSync(json, 'utf8'));
+    const experimentId = report.suites[0].results.experimentId as string;
+    expect(experimentId).toBeTruthy();
+    expect(report.suites[0].results.items[0].runs[0].traceId).toMatch(/^[0-9a-f]{32}$/);
+    const gateRunId = report.suites[0].gateRunId as string;
+    const stored = await fetch(`${live.url}/api/gate-runs/${gateRunId}`, {
+      headers: { authorization: `Bearer ${live.key}` },
+    });
+    expect(((await stored.json()) as { experimentId: string }).experimentId).toBe(experimentId);
+    const experiment = await fetch(`${live.url}/api/experiments/${experimentId}`, {
+      headers: { authorization: `Bearer ${live.key}` },
+    });
+    expect(experiment.status).toBe(200);
+    expect(JSON.stringify(await experiment.json())).toMatch(/"repeats":2/);
+  });
 });

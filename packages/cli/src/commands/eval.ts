@@ -8,6 +8,7 @@ import { loadDataset } from '../eval/load-dataset.js';
 import { loadEvalConfig } from '../eval/load-eval-config.js';
 import { terminalReport } from '../eval/reports/terminal-report.js';
 import { runSuite } from '../eval/run-suite.js';
+import { runSuiteAsExperiment } from '../eval/run-suite-experiment.js';
 import { createTask } from '../eval/suite-task.js';
 import { apiKeyOption, urlOption } from '../options.js';
 import { formatTable } from '../output/format-table.js';
@@ -63,10 +64,21 @@ async function runEval(options: EvalOptions): Promise<number> {
     const dataset = await loadDataset(suite, directory, api);
     const task = await createTask(suite, directory, { url: options.url, apiKey: options.apiKey, api });
     const baseline = await loadBaseline(suite, directory, api, options.baselineResults);
-    const results = await runSuite(suite, dataset, task, {
-      cacheDirectory: `${directory}/.sextant/eval-cache`,
-      showProgress: options.progress,
-    });
+    // A stored dataset with a server: run as an experiment (traced runs, lineage); else locally.
+    const asExperiment =
+      options.apiKey && dataset.name && dataset.version !== undefined && suite.cache === 'off'
+        ? { ...dataset, name: dataset.name, version: dataset.version }
+        : undefined;
+    const results = asExperiment
+      ? await runSuiteAsExperiment(suite, asExperiment, task, {
+          url: options.url,
+          apiKey: options.apiKey as string,
+          showProgress: options.progress,
+        })
+      : await runSuite(suite, dataset, task, {
+          cacheDirectory: `${directory}/.sextant/eval-cache`,
+          showProgress: options.progress,
+        });
     if (options.release) results.release = parseReleaseId(options.release);
     const verdict = evaluateSuite(suite, results, baseline?.results);
     const report: SuiteReport = { verdict, results, ...(baseline ? { baseline: baseline.source } : {}) };
@@ -76,6 +88,7 @@ async function runEval(options: EvalOptions): Promise<number> {
         release: results.release,
         dataset: dataset.source,
         baseline: baseline?.source,
+        experimentId: 'experimentId' in results ? results.experimentId : undefined,
         verdict,
         results,
       });

@@ -16,6 +16,8 @@ export interface LoadedDataset {
   items: EvalItem[];
   /** "qa@3" for a stored dataset, the file name for a local one. */
   source: string;
+  /** Set for a stored dataset (not a local file). */
+  name?: string;
   version?: number;
 }
 
@@ -90,5 +92,5 @@ export async function loadDataset(
   } while (cursor);
   if (items.length === 0)
     throw new SextantError('bad_request', `dataset '${dataset.name}' version ${version} has no items`);
-  return { items, source: `${dataset.name}@${version}`, version };
+  return { items, source: `${dataset.name}@${version}`, name: dataset.name, version };
 }

@@ -35,7 +35,7 @@ class ReplayCache {
   }
 }
 
-async function scoreRun(
+export async function scoreRun(
   evaluators: readonly Evaluator[],
   item: LoadedDataset['items'][number],
   output: unknown,
