@@ -287,10 +287,11 @@ async function runPromptfoo() {
     child.on('exit', (exitCode) => resolve({ code: exitCode, output: text }));
   });
   const seconds = (performance.now() - started) / 1000;
-  const passed = Number(
-    /Successes:\s*(\d+)/i.exec(output)?.[1] ?? /(\d+) passed/i.exec(output)?.[1] ?? Number.NaN,
-  );
-  const failed = Number(/Failures:\s*(\d+)/i.exec(output)?.[1] ?? /(\d+) failed/i.exec(output)?.[1] ?? 0);
+  // "✓ 30,000 passed (100%)" and "0 failed (0%)" in promptfoo's summary.
+  const count = (word) =>
+    Number((new RegExp(`([\\d,]+) ${word}`).exec(output)?.[1] ?? 'NaN').replaceAll(',', ''));
+  const passed = count('passed');
+  const failed = count('failed');
   const completed = passed + failed;
   if (!(completed === runs)) {
     throw new Error(
