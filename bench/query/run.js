@@ -1,6 +1,6 @@
 // bench/query: seeds an embedded store with GenAI traces (default 1,000,000 spans), starts a live
 // server on it, and measures the console's API calls (trace list, filters, search, metrics) at p50/p95.
-// Usage: node bench/query/run.js [--spans 1000000] [--samples 40] [--db path-to-reuse]
+// Usage: node bench/query/run.js [--spans 1000000] [--samples 40] [--db path-to-reuse | postgres://...]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,8 +20,12 @@ const { values } = parseArgs({
 
 const db =
   values.db ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-bench-query-')), 'sextant.db');
+const storeKind = /^postgres(ql)?:\/\//.test(db) ? 'postgresql' : 'sqlite';
+const resultsFile = storeKind === 'sqlite' ? 'query.json' : 'query-postgresql.json';
 const { key, seededSpans, seedSeconds } = await seedStore(db, Number(values.spans));
-console.log(`store ${db}: ${seededSpans.toLocaleString('en')} spans (${seedSeconds.toFixed(0)} s to seed)`);
+console.log(
+  `store ${db.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}: ${seededSpans.toLocaleString('en')} spans (${seedSeconds.toFixed(0)} s to seed)`,
+);
 
 const server = await spawnServer({ db });
 const day = 86_400_000;
@@ -76,9 +80,9 @@ fs.mkdirSync(path.join(here, '../results'), { recursive: true });
 const output = {
   date: new Date().toISOString(),
   spans: seededSpans,
-  store: 'sqlite',
+  store: storeKind,
   targetP95Ms: 300,
   results,
 };
-fs.writeFileSync(path.join(here, '../results/query.json'), `${JSON.stringify(output, null, 2)}\n`);
-console.log('written to bench/results/query.json');
+fs.writeFileSync(path.join(here, `../results/${resultsFile}`), `${JSON.stringify(output, null, 2)}\n`);
+console.log(`written to bench/results/${resultsFile}`);

@@ -2,7 +2,7 @@
 // one chain root, a retrieval, two model calls and a tool call per trace (5 spans), some failing.
 import { emptySpan } from '@sextant/core';
 import { ProjectService } from '@sextant/server';
-import { openSqliteStore } from '@sextant/store';
+import { openStore } from '@sextant/store';
 
 const models = ['gpt-4o-mini', 'gpt-4o', 'claude-3-5-haiku', 'gemini-2.0-flash'];
 const topics = ['refund policy', 'shipping times', 'password reset', 'invoice download', 'api rate limits'];
@@ -86,9 +86,12 @@ function traceSpans(index, startUs) {
   ];
 }
 
-/** Opens (or reuses) a store with at least `spanCount` spans; returns a key for the `bench` project. */
-export async function seedStore(file, spanCount) {
-  const store = openSqliteStore(file);
+/**
+ * Opens (or reuses) a store with at least `spanCount` spans; returns a key for the `bench` project.
+ * `location` is a SQLite file or a postgres:// URL.
+ */
+export async function seedStore(location, spanCount) {
+  const store = openStore(location);
   const projects = new ProjectService(store);
   if (!(await store.getProject('bench'))) await projects.createProject('bench');
   const { key } = await projects.createApiKey('bench', 'bench');
@@ -116,6 +119,8 @@ export async function seedStore(file, spanCount) {
       );
   }
   process.stdout.write('\n');
+  // PostgreSQL plans from table statistics; refresh them after a bulk load instead of waiting for autovacuum.
+  if (store.pool) await store.pool.query('ANALYZE');
   await store.close();
   return { key, seededSpans: traces * 5, seedSeconds: (performance.now() - started) / 1000 };
 }
