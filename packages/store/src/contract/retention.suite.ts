@@ -1,5 +1,5 @@
 import type { CanonicalSpan, Score } from '@sextant/core';
-import { metricsQuerySchema, traceQuerySchema } from '@sextant/core';
+import { metricsQuerySchema, onlineEvalRuleInputSchema, traceQuerySchema } from '@sextant/core';
 import { expect } from 'vitest';
 import type { Store } from '../store.js';
 
@@ -71,6 +71,20 @@ export function registerRetentionCases(test: ContractTest, store: () => Store, m
     );
     expect(metrics.groups).not.toContain('old-model');
     expect(await store().getTrace('beta', oldTraces[0]![0]!.traceId)).not.toBeNull();
+  });
+
+  test('retention: online evaluation still sees new traces after a sweep deleted the newest ones', async () => {
+    const old = makeSpan({ startTimeUs: 1_000_000, endTimeUs: 2_000_000 });
+    await store().insertSpans('alpha', [old]);
+    const rule = await store().onlineEvals.createRule('alpha', {
+      id: 'r1',
+      ...onlineEvalRuleInputSchema.parse({ name: 'r1', evaluators: [{ name: 'json-valid' }] }),
+    });
+    expect((await store().retention.deleteTracesBefore('alpha', new Date(), 10)).traces).toBe(1);
+    const fresh = makeSpan();
+    await store().insertSpans('alpha', [fresh]);
+    const cursor = (await store().onlineEvals.ruleCursor('alpha', rule.id))!;
+    expect((await store().onlineEvals.newTraces('alpha', cursor, 10)).traceIds).toEqual([fresh.traceId]);
   });
 
   test('retention: deletes scores created before the cutoff, in limited batches', async () => {

@@ -27,6 +27,12 @@ export function createSqliteRetentionStore(db: Database.Database): RetentionStor
     `DELETE FROM trace_kinds WHERE project_id = ? AND trace_id = ? AND kind IN (${spanKindSchema.options.map((kind) => `'${kind}'`).join(', ')})`,
   );
   const deleteHours = db.prepare('DELETE FROM model_call_hours WHERE project_id = ? AND hour_us + ? <= ?');
+  // Without AUTOINCREMENT, SQLite hands out max(rowid) + 1: once the newest spans are deleted, new spans
+  // would get rowids at or below online-eval cursors and be skipped. Cursors past the end come back to it.
+  const clampCursors = db.prepare(
+    `UPDATE online_eval_rules SET cursor = (SELECT coalesce(max(rowid), 0) FROM spans)
+     WHERE cursor > (SELECT coalesce(max(rowid), 0) FROM spans)`,
+  );
 
   const deleteTraces = db.transaction((projectId: string, beforeUs: number, limit: number) => {
     let spans = 0;
@@ -41,6 +47,7 @@ export function createSqliteRetentionStore(db: Database.Database): RetentionStor
       deleteKinds.run(projectId, traceId);
     }
     deleteHours.run(projectId, hourUs, beforeUs);
+    if (spans > 0) clampCursors.run();
     return { traces: traces.length, spans };
   });
 
