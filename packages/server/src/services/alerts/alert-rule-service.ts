@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type AlertRuleDefinition,
-  alertMessage,
-  SextantError,
-  suggestName,
-} from '@sextant/core';
+import { type AlertRuleDefinition, alertMessage, SextantError, suggestName } from '@sextant/core';
 import type { AlertDeliveryRecord, AlertEventRecord, AlertRuleRecord, Store } from '@sextant/store';
 import { type AuditCaller, AuditLog } from '../audit-log.js';
 import { noticeOf } from './deliver-alert.js';
