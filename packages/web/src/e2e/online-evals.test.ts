@@ -69,6 +69,15 @@ describe('online evaluation in the console', { timeout: 60_000 }, () => {
     expect((await overall.locator('.u-legend .u-series th').allTextContents()).slice(1)).toEqual(['all']);
   });
 
+  it('shows the online score on the scored trace', async () => {
+    const traceId = (0x0e2e_0000 + 1).toString(16).padStart(32, '0'); // bot@2: always JSON
+    await page.goto(`${harness.url}/traces/${traceId}`);
+    const chips = page.getByTestId('trace-scores');
+    await expect
+      .poll(() => chips.textContent(), { timeout: 10_000 })
+      .toMatch(/json-valid 1 ✓ · online · json-valid/);
+  });
+
   it('lists, creates, pauses and refuses bad rules on the rules page', async () => {
     await page.goto(`${harness.url}/online-evals`);
     const table = page.getByTestId('online-eval-rules');
