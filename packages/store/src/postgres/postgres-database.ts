@@ -83,6 +83,10 @@ export async function migratePostgres(
   location: string,
   migrations: readonly Migration[],
 ): Promise<void> {
+  const client = await pool.connect().catch((error: unknown) => {
+    throw unreachable(location, error);
+  });
+  client.release();
   await inTransaction(pool, async (client) => {
     await lockKey(client, `sextant-migrate:${schema}`);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -109,6 +113,21 @@ export async function migratePostgres(
         Date.now(),
       ]);
     }
+  });
+}
+
+/** Names the database and the likely fix instead of a bare socket error. */
+function unreachable(location: string, error: unknown): SextantError {
+  const code = (error as { code?: string }).code;
+  const reason = error instanceof Error ? error.message : String(error);
+  const fix =
+    code === '28P01' || code === '28000'
+      ? 'check the user and password in the URL'
+      : code === '3D000'
+        ? 'create the database first (createdb), or name an existing one'
+        : 'check that PostgreSQL is running and the host and port in the URL are right';
+  return new SextantError('internal', `cannot connect to PostgreSQL at ${location} (${reason}); ${fix}`, {
+    cause: error,
   });
 }
 
