@@ -58,6 +58,12 @@ export function createSqliteJobStore(db: Database.Database): JobStore {
        last_error = coalesce(last_error, 'worker lost its lease on every attempt (crashed or stalled)')
      WHERE status = 'running' AND lease_expires_at <= @now AND attempts >= max_attempts`,
   );
+  const anyDue = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM jobs WHERE status = 'pending' AND run_at <= @now)
+       OR EXISTS (SELECT 1 FROM jobs WHERE status = 'running' AND lease_expires_at <= @now) AS due`,
+    )
+    .pluck();
   const leaseOne = db.prepare(
     `UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_owner = @worker,
        lease_expires_at = @expires WHERE id = @id`,
@@ -142,6 +148,8 @@ export function createSqliteJobStore(db: Database.Database): JobStore {
     },
     async claim(input) {
       if (input.kinds?.length === 0) return [];
+      // Idle polls (the common case) read two small indexes and never take the write lock from ingestion.
+      if (!anyDue.get({ now: (input.now ?? new Date()).getTime() })) return [];
       return claim.immediate(input);
     },
     async extendLease(jobId, workerId, leaseMs) {
