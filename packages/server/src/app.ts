@@ -139,7 +139,10 @@ export function createApp(options: AppOptions): SextantApp {
   const ingest = options.ingestor ?? new IngestService(options.store);
   mountRedactionRoutes(
     app,
-    new RedactionSettingsService(options.store, (projectId) => ingest.redactionChanged(projectId)),
+    new RedactionSettingsService(options.store, (projectId) => {
+      ingest.redactionChanged(projectId);
+      gatewaySpans.redactionChanged(projectId);
+    }),
   );
   mountOtlpRoute(app, {
     ingest,
@@ -178,11 +181,12 @@ export function createApp(options: AppOptions): SextantApp {
   const cipher = CredentialCipher.forStore(options.store.location, options.gateway?.environment);
   const registry = new ModelRegistry(options.store, cipher, { logError });
   mountModelsRoutes(app, new ModelService(options.store, cipher, registry));
+  const gatewaySpans = createGatewaySpanWriter(options.store, { logError });
   const gateway = new GatewayService({
     registry,
     prompts,
     providers: new ProviderPool(),
-    spans: createGatewaySpanWriter(options.store, { logError }),
+    spans: gatewaySpans,
     canaries: canaryRouter,
     defaults: options.gateway?.defaults,
     environment: options.gateway?.environment,

@@ -6,8 +6,11 @@ import type { CanonicalSpan } from '@sextant/core';
 import { openStore } from '@sextant/store';
 import { ProjectRedaction } from '../ingest/project-redaction.js';
 
-/** A batch of spans of one project as a JSON array, or the request to finish and exit. */
-export type GatewaySpanMessage = { projectId: string; spans: string } | 'close';
+/** A batch of spans of one project as a JSON array, news of changed redaction settings, or 'close'. */
+export type GatewaySpanMessage =
+  | { projectId: string; spans: string }
+  | { redactionChanged: string }
+  | 'close';
 
 const { storeLocation, flushMs } = workerData as { storeLocation: string; flushMs: number };
 // Lowest CPU priority for this thread only (on Linux, pid 0 names the calling thread): storing spans
@@ -43,6 +46,7 @@ parentPort?.on('message', async (message: GatewaySpanMessage) => {
     parentPort?.close();
     return;
   }
+  if ('redactionChanged' in message) return redaction.forget(message.redactionChanged);
   const spans = JSON.parse(message.spans) as CanonicalSpan[];
   const batch = pending.get(message.projectId);
   if (batch) batch.push(...spans);

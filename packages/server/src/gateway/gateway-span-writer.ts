@@ -7,6 +7,8 @@ import type { GatewaySpanMessage } from './gateway-span-worker.js';
 /** Where gateway spans go; `write` never blocks the call that produced the span. */
 export interface GatewaySpanWriter {
   write(projectId: string, span: CanonicalSpan): void;
+  /** The project's redaction settings changed: spans written from now on use them. */
+  redactionChanged(projectId: string): void;
   /** Stores everything written so far. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -59,6 +61,9 @@ function workerWriter(storeLocation: string, options: GatewaySpanWriterOptions):
     queued.clear();
   };
   return {
+    redactionChanged(projectId) {
+      worker?.postMessage({ redactionChanged: projectId } satisfies GatewaySpanMessage);
+    },
     write(projectId, span) {
       const json = JSON.stringify(span);
       const batch = queued.get(projectId);
@@ -107,6 +112,9 @@ function inThreadWriter(store: Store, options: GatewaySpanWriterOptions): Gatewa
     return writing;
   };
   return {
+    redactionChanged(projectId) {
+      redaction.forget(projectId);
+    },
     write(projectId, span) {
       const batch = batches.get(projectId);
       if (batch) batch.push(span);

@@ -144,23 +144,33 @@ describe('PII redaction at ingestion', () => {
     expect(audit.entries[1]?.before).toBeNull();
   });
 
-  it('redacts the gateway’s own spans in the thread that stores them', async () => {
+  it('redacts the gateway’s own spans in the thread that stores them, with settings changed a moment ago', async () => {
     const errors: unknown[] = [];
     const writer = createGatewaySpanWriter(live.store, { logError: (error) => errors.push(error) });
-    const traceId = randomTraceId();
-    await request(live, live.keyA, 'PUT', '/api/settings/redaction', { enabled: true });
-    const span = emptySpan({
-      traceId,
-      spanId: '1'.repeat(16),
-      name: 'chat gpt-4o',
-      startTimeUs: Date.now() * 1000,
-      endTimeUs: Date.now() * 1000 + 10,
+    const span = (traceId: string) => ({
+      ...emptySpan({
+        traceId,
+        spanId: '1'.repeat(16),
+        name: 'chat gpt-4o',
+        startTimeUs: Date.now() * 1000,
+        endTimeUs: Date.now() * 1000 + 10,
+      }),
+      input: { type: 'text' as const, text: `my key is ${openAiKey}` },
     });
-    writer.write('alpha', { ...span, input: { type: 'text', text: `my key is ${openAiKey}` } });
+    await live.store.redactionSettings.put('alpha', { enabled: false });
+    const before = randomTraceId();
+    writer.write('alpha', span(before));
+    await writer.flush();
+    expect((await storedSpan(live, before)).input).toEqual({ type: 'text', text: `my key is ${openAiKey}` });
+    // What PUT /api/settings/redaction does: save, then tell the writer (its cache would wait a second).
+    await live.store.redactionSettings.put('alpha', { enabled: true });
+    writer.redactionChanged('alpha');
+    const after = randomTraceId();
+    writer.write('alpha', span(after));
     await writer.close();
     expect(errors).toEqual([]);
-    const stored = await live.store.getTrace('alpha', traceId);
-    expect(stored?.spans[0]?.input).toEqual({ type: 'text', text: 'my key is [REDACTED:secret]' });
-    expect(stored?.spans[0]?.rawAttributes['sextant.redactions']).toEqual({ secret: 1 });
+    const stored = await storedSpan(live, after);
+    expect(stored.input).toEqual({ type: 'text', text: 'my key is [REDACTED:secret]' });
+    expect(stored.rawAttributes['sextant.redactions']).toEqual({ secret: 1 });
   });
 });
