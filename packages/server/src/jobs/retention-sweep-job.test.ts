@@ -33,7 +33,7 @@ describe("'retention.sweep' jobs", () => {
     expect(nextLimit(100, 5, 15)).toBe(200);
     expect(nextLimit(100, 15, 15)).toBe(100);
     expect(nextLimit(12, 1000, 15)).toBe(10);
-    expect(nextLimit(1500, 1, 15)).toBe(2000);
+    expect(nextLimit(400, 1, 15)).toBe(500);
   });
 
   it('does nothing while retention is off (the default)', async () => {

@@ -26,10 +26,10 @@ export interface RetentionSweepResult {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Halves a batch that took over twice the target, doubles one under half of it; 10 to 2,000 rows. */
+/** Halves a batch that took over twice the target, doubles one under half of it; 10 to 500 rows. */
 export function nextLimit(limit: number, tookMs: number, targetMs: number): number {
   if (tookMs > 2 * targetMs) return Math.max(10, Math.floor(limit / 2));
-  if (tookMs < targetMs / 2) return Math.min(2000, limit * 2);
+  if (tookMs < targetMs / 2) return Math.min(500, limit * 2);
   return limit;
 }
 
