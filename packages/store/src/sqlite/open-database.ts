@@ -51,11 +51,13 @@ function migrate(db: Database.Database, file: string, migrations: readonly Migra
   db.exec(
     'CREATE TABLE IF NOT EXISTS sextant_schema (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)',
   );
-  const row = db.prepare('SELECT max(version) AS version FROM sextant_schema').get() as {
-    version: number | null;
-  };
-  const current = row.version ?? 0;
-  const latest = migrations.at(-1)?.version ?? 0;
+  const applied = new Set(
+    (db.prepare('SELECT version FROM sextant_schema').all() as { version: number }[]).map(
+      (row) => row.version,
+    ),
+  );
+  const current = Math.max(0, ...applied);
+  const latest = Math.max(0, ...migrations.map((migration) => migration.version));
   if (current > latest) {
     throw new SextantError(
       'schema_too_new',
@@ -63,8 +65,10 @@ function migrate(db: Database.Database, file: string, migrations: readonly Migra
         'upgrade Sextant, or point --db at another file',
     );
   }
+  // Every version not applied yet runs, in order, even below the newest applied one: a database that
+  // recorded a later version before an earlier one existed (a development build) still gets it.
   for (const migration of migrations) {
-    if (migration.version <= current) continue;
+    if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
       db.prepare('INSERT INTO sextant_schema (version, applied_at) VALUES (?, ?)').run(

@@ -39,6 +39,26 @@ describe('SQLite store', () => {
     );
   });
 
+  it('lists its migrations in version order, and applies a missing one below the newest applied', async () => {
+    const versions = sqliteMigrations.map((migration) => migration.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    // A development build recorded the newest version before an older one existed: simulate by
+    // forgetting version 5 (datasets) and dropping its tables.
+    const file = tempFile();
+    await openSqliteStore(file).close();
+    const db = new Database(file);
+    db.exec(
+      'DROP TABLE dataset_items; DROP TABLE dataset_versions; DROP TABLE datasets; DELETE FROM sextant_schema WHERE version = 5',
+    );
+    db.close();
+    const store = openSqliteStore(file);
+    await store.createProject({ id: 'p', name: 'P' });
+    await store.datasets.create('p', { name: 'qa', description: '' });
+    expect((await store.datasets.list('p')).map((dataset) => dataset.name)).toEqual(['qa']);
+    await store.close();
+  });
+
   it('keeps data across reopen', async () => {
     const file = tempFile();
     const first = openSqliteStore(file);
