@@ -283,3 +283,33 @@ describe('alerts after a crash', () => {
     fs.rmSync(directory, { recursive: true, force: true });
   });
 });
+
+describe('alerts with a broken rule', () => {
+  it('still evaluates the other rules, then fails the job naming the broken one', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-alerts-broken-'));
+    const store = openSqliteStore(path.join(directory, 'sextant.db'));
+    await store.createProject({ id: 'alpha', name: 'Alpha' });
+    const rule = (id: string, definition: unknown) => ({
+      id,
+      name: id,
+      definition,
+      enabled: true,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    // A row written by hand (or by a future version) that this version cannot read.
+    await store.alerts.putRule('alpha', rule('broken', { condition: { metric: 'sentiment' }, threshold: 1 }));
+    await store.alerts.putRule(
+      'alpha',
+      rule('quiet', { condition: { metric: 'volume' }, threshold: 1, comparator: 'below' }),
+    );
+    await expect(evaluateAlertRules(store, 'alpha')).rejects.toThrow(
+      /alert evaluation failed for rule 'broken': /,
+    );
+    expect((await store.alerts.listEvents('alpha')).map((event) => event.summary)).toEqual([
+      'quiet: request volume 0 below 1 over 15 min',
+    ]);
+    await store.close();
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+});
