@@ -19,6 +19,9 @@ export class CanaryRouter {
   private canaries = new Map<string, CanaryRecord>();
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
+  /** Grows on every invalidation; a view read before the newest invalidation is stale. */
+  private generation = 1;
+  private loadedGeneration = 0;
 
   constructor(
     private readonly store: Store,
@@ -32,12 +35,9 @@ export class CanaryRouter {
     label: string,
     keys: { userId: string | null; sessionId: string | null; fallback: string },
   ): Promise<CanaryRoute | null> {
-    if (Date.now() - this.loadedAt > this.refreshMs) {
-      this.loading ??= this.load().finally(() => {
-        this.loading = null;
-      });
-      if (this.loadedAt === 0) await this.loading; // a first or invalidated view waits; others use the last one
-    }
+    if (this.loadedGeneration !== this.generation)
+      await this.refresh(); // first or invalidated view: wait
+    else if (Date.now() - this.loadedAt > this.refreshMs) void this.refresh().catch(() => {}); // keep the last view
     const canary = this.canaries.get(keyOf(projectId, name, label));
     if (!canary) return null;
     const stickyKey = (canary.stickyBy === 'session' ? keys.sessionId : keys.userId) ?? keys.fallback;
@@ -49,12 +49,22 @@ export class CanaryRouter {
     };
   }
 
-  /** Makes the next call wait for a fresh read (after a canary starts or ends in this process). */
+  /** Makes the next call wait for a read that starts after now (after a canary starts or ends in this process). */
   invalidate(): void {
-    this.loadedAt = 0;
+    this.generation += 1;
+  }
+
+  /** Waits for a read begun after the newest invalidation; a read already in flight may predate it. */
+  private async refresh(): Promise<void> {
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
+    await this.loading;
+    if (this.loadedGeneration !== this.generation) await this.refresh();
   }
 
   private async load(): Promise<void> {
+    const generation = this.generation;
     const running = await this.store.gates.listRunningCanaries();
     this.canaries = new Map(
       running
@@ -62,5 +72,6 @@ export class CanaryRouter {
         .map((canary) => [keyOf(canary.projectId, canary.name, canary.label), canary]),
     );
     this.loadedAt = Date.now();
+    this.loadedGeneration = generation;
   }
 }

@@ -129,4 +129,19 @@ describe('gated promotion', () => {
     };
     expect(runs.runs.map((run) => run.status)).toEqual(['passed', 'failed']);
   });
+
+  it('audits which items a gate run left out as quarantined, with the reasons', async () => {
+    const quarantined = [{ itemId: 'q1', reason: 'reference answer outdated' }];
+    const stored = await call('POST', '/api/gate-runs', {
+      suite: 'qa',
+      release: { name: 'bot', version: 3 },
+      verdict: { ...verdict('passed'), quarantined },
+      results,
+    });
+    const id = (stored.body as { id: string }).id;
+    const audit = (await call('GET', `/api/audit?targetType=gate_run&targetId=${id}`)).body as {
+      entries: Array<{ action: string; after: { quarantined: unknown } }>;
+    };
+    expect(audit.entries[0]).toMatchObject({ action: 'gate_run.record', after: { quarantined } });
+  });
 });

@@ -195,11 +195,21 @@ export class CanaryService {
       },
       evaluatedAt: now.toISOString(),
     };
+    const previous = (canary.lastDecision as CanaryEvidence | null)?.decision;
     const recorded = await this.store.gates.recordCanaryDecision(projectId, canary.id, {
       decision: evidence.decision,
       evidence,
     });
     if (recorded?.ended) await this.finish(projectId, canary, evidence);
+    else if (recorded && evidence.decision !== previous) {
+      // Every look is kept with the canary; the audit log gets each change of decision, not every minute's look.
+      await this.audit.record(projectId, 'system', {
+        action: `canary.${evidence.decision}`,
+        targetType: 'canary',
+        targetId: canary.id,
+        after: evidence,
+      });
+    }
     return evidence;
   }
 

@@ -45,7 +45,14 @@ export class GateService implements LabelMoveGuard {
       action: 'gate_run.record',
       targetType: 'gate_run',
       targetId: run.id,
-      after: { suite: run.suite, release: run.release, status: run.status, dataset: run.dataset },
+      after: {
+        suite: run.suite,
+        release: run.release,
+        status: run.status,
+        dataset: run.dataset,
+        // Quarantined items are left out of every gate; the log keeps who ran with which exclusions.
+        quarantined: (input.verdict as { quarantined?: unknown }).quarantined ?? [],
+      },
     });
     return run;
   }
