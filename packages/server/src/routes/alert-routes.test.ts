@@ -233,6 +233,9 @@ describe('alerts: rules, evaluation, webhook delivery with retries, deduplicatio
     ]);
     expect(audit.body.entries[0].before.threshold).toBe(0.2);
     expect(audit.body.entries[0].after.threshold).toBe(0.5);
+    // The webhook URL is the channel's credential: the audit log keeps its origin only.
+    expect(audit.body.entries[1].after.webhooks).toEqual([{ url: `${new URL(receiver.url).origin}/…` }]);
+    expect(JSON.stringify(audit.body)).not.toContain('/hook');
     expect((await api('GET', '/api/alerts/rules', undefined, otherKey)).body.rules).toEqual([]);
     expect((await api('GET', '/api/alerts/events', undefined, otherKey)).body.events).toEqual([]);
     expect((await api('GET', '/api/alerts/rules/errors', undefined, otherKey)).status).toBe(404);

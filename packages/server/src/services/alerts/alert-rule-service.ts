@@ -19,6 +19,17 @@ export interface AlertRuleView {
 /** An alert in the history, with the name of the rule that fired it (null once the rule is deleted). */
 export type AlertEventView = AlertEventRecord & { ruleName: string | null };
 
+/**
+ * A rule as the audit log keeps it: webhook URLs cut to their origin, since a Slack or Teams webhook URL
+ * is itself the credential that lets anyone post to the channel.
+ */
+function auditable(definition: AlertRuleDefinition) {
+  return {
+    ...definition,
+    webhooks: definition.webhooks.map((webhook) => ({ url: `${new URL(webhook.url).origin}/…` })),
+  };
+}
+
 /** Alert rules (audited), the history of their alerts and deliveries, and test sends. */
 export class AlertRuleService {
   private readonly audit: AuditLog;
@@ -66,7 +77,7 @@ export class AlertRuleService {
       action: 'alert_rule.create',
       targetType: 'alert_rule',
       targetId: rule.name,
-      after: definition,
+      after: auditable(definition),
     });
     return this.view(rule, 0);
   }
@@ -93,8 +104,8 @@ export class AlertRuleService {
       action: 'alert_rule.update',
       targetType: 'alert_rule',
       targetId: rule.name,
-      before: ruleDefinition(existing),
-      after: definition,
+      before: auditable(ruleDefinition(existing)),
+      after: auditable(definition),
     });
     return this.get(projectId, rule.name);
   }
@@ -111,7 +122,7 @@ export class AlertRuleService {
       action: 'alert_rule.delete',
       targetType: 'alert_rule',
       targetId: rule.name,
-      before: ruleDefinition(rule),
+      before: auditable(ruleDefinition(rule)),
     });
   }
 
