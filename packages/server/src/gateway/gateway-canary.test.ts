@@ -53,8 +53,8 @@ async function ask(prompt: string, user: string) {
     body: JSON.stringify({ model: `${prompt}@production`, variables: { question: 'How do refunds work?' } }),
   });
   expect(response.status).toBe(200);
-  const system = (upstream.requests.at(-1)?.body as { messages: Array<{ content: string }> }).messages[0]
-    ?.content;
+  const sent = upstream.requests.at(-1)?.body as { messages: Array<{ content: string }> } | undefined;
+  const system = sent?.messages[0]?.content;
   return { traceId, version: system?.includes('v2') ? 2 : 1 };
 }
 
