@@ -11,19 +11,20 @@ import type { RouteDefaults } from './gateway/resolve-route.js';
 import type { AppEnv } from './http/app-env.js';
 import { mountConsole } from './http/serve-console.js';
 import { type Ingestor, IngestService } from './ingest/ingest-service.js';
+import type { ProjectModelAccess } from './judges/project-judge-models.js';
 import { JudgeCalibrationService } from './reviews/judge-calibration-service.js';
 import { ReviewService } from './reviews/review-service.js';
 import { mountAlertRoutes } from './routes/alert-routes.js';
 import { mountAuditRoutes } from './routes/audit-routes.js';
-import { mountCanaryRoutes } from './routes/canary-routes.js';
-import { mountLineageRoutes } from './routes/lineage-routes.js';
 import { mountBakeoffRoutes } from './routes/bakeoff-routes.js';
+import { mountCanaryRoutes } from './routes/canary-routes.js';
 import { mountDatasetRoutes } from './routes/dataset-routes.js';
 import { mountDriftRoutes } from './routes/drift-routes.js';
 import { mountExperimentRoutes } from './routes/experiment-routes.js';
 import { mountGateRoutes } from './routes/gate-routes.js';
 import { mountGatewayRoutes } from './routes/gateway-routes.js';
 import { mountJudgeRoutes } from './routes/judge-routes.js';
+import { mountLineageRoutes } from './routes/lineage-routes.js';
 import { mountMetricsRoutes } from './routes/metrics-routes.js';
 import { mountModelsRoutes } from './routes/models-routes.js';
 import { mountOnlineEvalRoutes } from './routes/online-eval-routes.js';
@@ -38,17 +39,17 @@ import { mountScoreRoutes } from './routes/score-routes.js';
 import { mountTraceRoutes } from './routes/trace-routes.js';
 import { AlertRuleService } from './services/alerts/alert-rule-service.js';
 import { AuditLog } from './services/audit-log.js';
-import { CanaryService } from './services/canary-service.js';
-import { LineageService } from './services/lineage-service.js';
 import { BakeoffService } from './services/bakeoff-service.js';
+import { CanaryService } from './services/canary-service.js';
 import { DatasetService } from './services/dataset-service.js';
 import { DriftService, type DriftServiceOptions } from './services/drift/drift-service.js';
 import { ExperimentService } from './services/experiment-service.js';
 import { GateService } from './services/gate-service.js';
+import { LineageService } from './services/lineage-service.js';
 import { CredentialCipher } from './services/model-credential-cipher.js';
 import { ModelRegistry } from './services/model-registry.js';
 import { ModelService } from './services/model-service.js';
-import { OnlineEvalService } from './services/online-eval-service.js';
+import { OnlineEvalService, onlineEvaluatorFactory } from './services/online-eval-service.js';
 import { ProjectService } from './services/project-service.js';
 import { PromptService } from './services/prompt-service.js';
 import { RedactionSettingsService } from './services/redaction-settings-service.js';
@@ -83,6 +84,8 @@ export interface AppOptions {
 
 /** The Hono app, plus `close` for what it started beside the HTTP handlers. */
 export type SextantApp = OpenAPIHono<AppEnv> & {
+  /** The project models the gateway calls, for jobs that judge or embed in-process. */
+  models: ProjectModelAccess;
   /**
    * Call after the HTTP server stopped: waits for gateway calls in flight, stores their pending spans,
    * and unloads in-process models. The store and a caller-supplied `ingestor` stay open (the caller's).
@@ -165,6 +168,18 @@ export function createApp(options: AppOptions): SextantApp {
   mountCanaryRoutes(app, new CanaryService(options.store, canaryRouter));
   mountDatasetRoutes(app, new DatasetService(options.store));
   mountScoreRoutes(app, new ScoreService(options.store));
+  const cipher = CredentialCipher.forStore(options.store.location, options.gateway?.environment);
+  const registry = new ModelRegistry(options.store, cipher, { logError });
+  const providers = new ProviderPool();
+  // What jobs and online rules judge and embed with: the project's own models, in-process.
+  const models: ProjectModelAccess = {
+    registry,
+    providers,
+    prompts,
+    ...(options.gateway?.environment ? { environment: options.gateway.environment } : {}),
+  };
+  mountOnlineEvalRoutes(app, new OnlineEvalService(options.store, onlineEvaluatorFactory(models)));
+  mountRetentionRoutes(app, new RetentionService(options.store));
   const reviewAudit = new AuditLog(options.store);
   const reviews = new ReviewService(options.store, reviewAudit);
   mountReviewRoutes(app, reviews);
@@ -173,19 +188,15 @@ export function createApp(options: AppOptions): SextantApp {
     calibration: new JudgeCalibrationService(options.store, reviews),
     audit: reviewAudit,
   });
-  mountOnlineEvalRoutes(app, new OnlineEvalService(options.store));
-  mountRetentionRoutes(app, new RetentionService(options.store));
   mountExperimentRoutes(app, new ExperimentService(options.store));
-  mountDriftRoutes(app, new DriftService(options.store, options.drift));
   mountBakeoffRoutes(app, new BakeoffService(new ExperimentService(options.store)));
-  const cipher = CredentialCipher.forStore(options.store.location, options.gateway?.environment);
-  const registry = new ModelRegistry(options.store, cipher, { logError });
+  mountDriftRoutes(app, new DriftService(options.store, options.drift));
   mountModelsRoutes(app, new ModelService(options.store, cipher, registry));
   const gatewaySpans = createGatewaySpanWriter(options.store, { logError });
   const gateway = new GatewayService({
     registry,
     prompts,
-    providers: new ProviderPool(),
+    providers,
     spans: gatewaySpans,
     canaries: canaryRouter,
     defaults: options.gateway?.defaults,
@@ -199,6 +210,7 @@ export function createApp(options: AppOptions): SextantApp {
   });
   mountConsole(app, options.consoleDirectory);
   return Object.assign(app, {
+    models,
     close: async () => {
       await gateway.close();
       if (!options.ingestor) await ingest.close();

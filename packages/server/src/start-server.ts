@@ -62,7 +62,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const jobs =
     options.jobs === false
       ? null
-      : createJobRunner({ store: options.store, ...options.jobs, logError: options.logError });
+      : createJobRunner({
+          store: options.store,
+          ...options.jobs,
+          logError: options.logError,
+          models: app.models,
+        });
   jobs?.start();
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {

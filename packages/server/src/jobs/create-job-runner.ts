@@ -1,6 +1,8 @@
 import type { Store } from '@sextant/store';
+import type { ProjectModelAccess } from '../judges/project-judge-models.js';
 import { recalibrateJudgesJob } from '../reviews/judge-recalibration-job.js';
 import { createDriftCheckJob } from '../services/drift/drift-check-job.js';
+import { onlineEvaluatorFactory } from '../services/online-eval-service.js';
 import { deliverAlertJob, evaluateAlertsJob } from './alert-jobs.js';
 import { evaluateCanariesJob } from './canary-evaluate-job.js';
 import { JobRunner, type JobRunnerOptions } from './job-runner.js';
@@ -12,10 +14,20 @@ import { schedules } from './schedules.js';
  * The server's runner with every built-in job kind registered and the schedules of schedules.ts.
  * Each job kind's owner adds its `runner.register(...)` line here.
  */
-export function createJobRunner(options: JobRunnerOptions & { store: Store }): JobRunner {
-  const runner = new JobRunner({ schedules, ...options });
+export function createJobRunner(
+  options: JobRunnerOptions & {
+    store: Store;
+    /** The server's models, for online rules with model-based evaluators; without it they are refused. */
+    models?: ProjectModelAccess;
+  },
+): JobRunner {
+  const { models, ...runnerOptions } = options;
+  const runner = new JobRunner({ schedules, ...runnerOptions });
   runner.register('drift.check', createDriftCheckJob());
-  runner.register('online-eval.run', createOnlineEvalJob());
+  runner.register(
+    'online-eval.run',
+    createOnlineEvalJob({ createEvaluator: onlineEvaluatorFactory(models) }),
+  );
   runner.register('retention.sweep', runRetentionSweep);
   runner.register('alerts.evaluate', evaluateAlertsJob);
   runner.register('alerts.deliver', deliverAlertJob);

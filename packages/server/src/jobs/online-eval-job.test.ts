@@ -4,7 +4,10 @@ import path from 'node:path';
 import { type CanonicalSpan, emptySpan, sampleTrace } from '@sextant/core';
 import { openSqliteStore, type Store } from '@sextant/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OnlineEvalService } from '../services/online-eval-service.js';
+import { ProviderPool } from '../gateway/provider-pool.js';
+import { CredentialCipher } from '../services/model-credential-cipher.js';
+import { ModelRegistry } from '../services/model-registry.js';
+import { OnlineEvalService, onlineEvaluatorFactory } from '../services/online-eval-service.js';
 import { JobRunner } from './job-runner.js';
 import { createOnlineEvalJob, hasTracesToScore, onlineScoreId } from './online-eval-job.js';
 
@@ -209,6 +212,36 @@ describe("'online-eval.run' jobs", () => {
     );
   });
 
+  it('scores with model-based evaluators through the project models, in-process (offline encoder)', async () => {
+    const registry = new ModelRegistry(store, CredentialCipher.forStore(store.location), {
+      logError: () => {},
+    });
+    const models = { registry, providers: new ProviderPool() };
+    const rules = new OnlineEvalService(store, onlineEvaluatorFactory(models));
+    await rules.create('alpha', {
+      name: 'relevance',
+      evaluators: [{ name: 'answer-relevance-embedding', settings: { threshold: 0.3 } }],
+    });
+    const onTopic = trace('Refunds are paid back to the card within five days.', {
+      input: { type: 'text', text: 'How long does a refund take?' },
+    });
+    const offTopic = trace('Our office dog is called Biscuit.', {
+      input: { type: 'text', text: 'How long does a refund take?' },
+    });
+    await store.insertSpans('alpha', [...onTopic, ...offTopic]);
+    const job = createOnlineEvalJob({ createEvaluator: onlineEvaluatorFactory(models) });
+    await store.jobs.enqueue({ projectId: 'alpha', kind: 'online-eval.run', dedupeKey: 'online-eval.run' });
+    expect(await new JobRunner({ store }).register('online-eval.run', job).tick()).toBe(1);
+    const scores = await onlineScores();
+    const value = (spans: CanonicalSpan[]) =>
+      scores.find((score) => score.traceId === spans[0]!.traceId)?.value;
+    expect(scores.map((score) => score.name)).toEqual([
+      'answer-relevance-embedding',
+      'answer-relevance-embedding',
+    ]);
+    expect(value(onTopic)).toBeGreaterThan((value(offTopic) ?? 1) + 0.1);
+  }, 60_000);
+
   it('refuses rules whose evaluators cannot be built, naming the problem', async () => {
     const rules = new OnlineEvalService(store);
     await expect(rules.create('alpha', { name: 'x', evaluators: [{ name: 'vibes' }] })).rejects.toThrow(
@@ -222,7 +255,7 @@ describe("'online-eval.run' jobs", () => {
         name: 'x',
         evaluators: [{ name: 'llm-judge', settings: { model: 'm', rubric: 'r' } }],
       }),
-    ).rejects.toThrow(/cannot use 'llm-judge' yet: it needs a model/);
+    ).rejects.toThrow(/cannot use 'llm-judge' here: it needs a model/);
     await expect(
       rules.create('alpha', { name: 'x', evaluators: [{ name: 'regex', settings: { pattern: '' } }] }),
     ).rejects.toThrow(/evaluator 'regex' setting 'pattern'/);

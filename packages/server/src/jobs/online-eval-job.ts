@@ -41,7 +41,7 @@ export const onlineScoreId = (ruleId: string, traceId: string, evaluatorName: st
  * deterministic score ids make the repeat harmless.
  */
 export function createOnlineEvalJob(options: OnlineEvalJobOptions = {}): JobHandler {
-  const createEvaluator = options.createEvaluator ?? onlineEvaluatorFactory;
+  const createEvaluator = options.createEvaluator ?? onlineEvaluatorFactory();
   return async (job, { store, signal }) => {
     const rules = (await store.onlineEvals.listRules(job.projectId)).filter((rule) => rule.enabled);
     const failures: string[] = [];
@@ -49,7 +49,7 @@ export function createOnlineEvalJob(options: OnlineEvalJobOptions = {}): JobHand
       if (signal.aborted) break;
       try {
         const evaluators = await Promise.all(
-          rule.evaluators.map((entry) => createEvaluator(entry.name, entry.settings)),
+          rule.evaluators.map((entry) => createEvaluator(entry.name, entry.settings, job.projectId)),
         );
         await evaluateNewTraces(store, job.projectId, rule, evaluators, signal, options);
       } catch (error) {

@@ -12,42 +12,46 @@ import {
 } from '@sextant/core';
 import { type Evaluator, modelEvaluatorNames } from '@sextant/core/evaluators';
 import type { Store } from '@sextant/store';
+import { createProjectEvaluatorFactory, type ProjectModelAccess } from '../judges/project-judge-models.js';
 
-/** Builds an evaluator from a rule's `{ name, settings }`; throws a SextantError on bad settings. */
-export type EvaluatorFactory = (name: string, settings: unknown) => Promise<Evaluator>;
+/** Builds an evaluator from a rule's `{ name, settings }` for a project; throws a SextantError on bad settings. */
+export type EvaluatorFactory = (name: string, settings: unknown, projectId: string) => Promise<Evaluator>;
 
 /**
- * The evaluators online rules can use: those that need no model. Model-based ones (judges, embeddings)
- * need a way to reach models from a background job, which the server does not wire yet.
+ * The evaluators online rules can use: every deterministic one, and with `models` (the server's model
+ * registry and providers) the model-based ones too (judges, RAG, embeddings), which then call the
+ * project's configured models in-process.
  */
-export const onlineEvaluatorFactory: EvaluatorFactory = async (name, settings) => {
-  if (!(deterministicEvaluatorNames as string[]).includes(name)) {
-    const known = deterministicEvaluatorNames.join(', ');
+export function onlineEvaluatorFactory(models?: ProjectModelAccess): EvaluatorFactory {
+  return async (name, settings, projectId) => {
+    if ((deterministicEvaluatorNames as string[]).includes(name))
+      return createDeterministicEvaluator(name, settings);
+    const known = [...deterministicEvaluatorNames, ...(models ? modelEvaluatorNames : [])].join(', ');
     if ((modelEvaluatorNames as string[]).includes(name)) {
+      if (models) return createProjectEvaluatorFactory(models, projectId)(name, settings);
       throw new SextantError(
         'bad_request',
-        `online rules cannot use '${name}' yet: it needs a model, and background jobs have no model access; use one of ${known}`,
+        `online rules cannot use '${name}' here: it needs a model, and this server has no model access; use one of ${known}`,
       );
     }
-    const close = suggestName(name, deterministicEvaluatorNames);
+    const close = suggestName(name, known.split(', '));
     throw new SextantError(
       'bad_request',
       `unknown evaluator '${name}'${close ? ` (did you mean '${close}'?)` : ''}; online rules can use ${known}`,
     );
-  }
-  return createDeterministicEvaluator(name, settings);
-};
+  };
+}
 
 /** Online evaluation rules: validated on the way in, so a stored rule always builds its evaluators. */
 export class OnlineEvalService {
   constructor(
     private readonly store: Store,
-    private readonly createEvaluator: EvaluatorFactory = onlineEvaluatorFactory,
+    private readonly createEvaluator: EvaluatorFactory = onlineEvaluatorFactory(),
   ) {}
 
   async create(projectId: string, input: OnlineEvalRuleInput): Promise<OnlineEvalRule> {
     const definition = onlineEvalRuleInputSchema.parse(input);
-    await this.checkEvaluators(definition.evaluators);
+    await this.checkEvaluators(projectId, definition.evaluators);
     return this.store.onlineEvals.createRule(projectId, { id: randomUUID(), ...definition });
   }
 
@@ -79,7 +83,7 @@ export class OnlineEvalService {
       target: target === null ? undefined : (target ?? current.target),
       enabled: changes.enabled ?? current.enabled,
     });
-    await this.checkEvaluators(definition.evaluators);
+    await this.checkEvaluators(projectId, definition.evaluators);
     const updated = await this.store.onlineEvals.updateRule(projectId, current.id, definition);
     if (!updated)
       throw new SextantError('not_found', `online evaluation rule '${idOrName}' was deleted meanwhile`);
@@ -91,9 +95,12 @@ export class OnlineEvalService {
     await this.store.onlineEvals.deleteRule(projectId, rule.id);
   }
 
-  private async checkEvaluators(evaluators: readonly { name: string; settings: unknown }[]) {
+  private async checkEvaluators(
+    projectId: string,
+    evaluators: readonly { name: string; settings: unknown }[],
+  ) {
     const built = await Promise.all(
-      evaluators.map((entry) => this.createEvaluator(entry.name, entry.settings)),
+      evaluators.map((entry) => this.createEvaluator(entry.name, entry.settings, projectId)),
     );
     const names = built.map((evaluator) => evaluator.name);
     const repeated = names.find((name, index) => names.indexOf(name) !== index);
