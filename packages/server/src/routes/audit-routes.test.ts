@@ -46,7 +46,8 @@ describe('audit log API', () => {
     const { entries } = await audit();
     const actions = entries.map((entry) => entry.action).reverse();
     expect(actions).toEqual([
-      'api_key.create', // the test key, created on the store file: 'local admin'
+      'project.create', // by the test setup, on the store file: 'local admin'
+      'api_key.create',
       'prompt.version.create',
       'prompt.label.move',
       'prompt.label.move',
@@ -95,9 +96,12 @@ describe('audit log API', () => {
       seen.push(...page.entries.map((entry) => entry.action));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen).toHaveLength(10);
+    expect(seen).toHaveLength(11);
     const other = await request(live, live.keyB, 'GET', '/api/audit');
-    expect((other.body as AuditPage).entries.map((entry) => entry.action)).toEqual(['api_key.create']);
+    expect((other.body as AuditPage).entries.map((entry) => entry.action)).toEqual([
+      'api_key.create',
+      'project.create',
+    ]);
     const bad = await call('GET', '/api/audit?limit=0');
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toMatch(/limit/);

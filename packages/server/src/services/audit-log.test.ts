@@ -1,6 +1,7 @@
 import { openSqliteStore } from '@sextant/store';
 import { describe, expect, it } from 'vitest';
 import { AuditLog, withoutSecrets } from './audit-log.js';
+import { ProjectService } from './project-service.js';
 
 describe('AuditLog', () => {
   it('names the key and the user it acts for, or system, and never stores secrets', async () => {
@@ -28,6 +29,17 @@ describe('AuditLog', () => {
       nested: [{ ciphertext: '[secret]', label: 'ok' }],
     });
     expect(JSON.stringify(await audit.list('p'))).not.toContain('sk-live-123');
+    await store.close();
+  });
+
+  it('records the first start’s project and key as made by the system', async () => {
+    const store = openSqliteStore(':memory:');
+    await new ProjectService(store).bootstrap();
+    const entries = await new AuditLog(store).list('default');
+    expect(entries.map((entry) => [entry.action, entry.actor])).toEqual([
+      ['api_key.create', 'system'],
+      ['project.create', 'system'],
+    ]);
     await store.close();
   });
 

@@ -23,7 +23,7 @@ export class ProjectService {
     this.audit = new AuditLog(store);
   }
 
-  async createProject(id: string, name = id): Promise<Project> {
+  async createProject(id: string, name = id, caller: AuditCaller = { apiKeyId: null }): Promise<Project> {
     if (!projectIdPattern.test(id)) {
       throw new SextantError(
         'bad_request',
@@ -31,7 +31,14 @@ export class ProjectService {
       );
     }
     if (await this.store.getProject(id)) throw new SextantError('conflict', `project '${id}' already exists`);
-    return this.store.createProject({ id, name });
+    const project = await this.store.createProject({ id, name });
+    await this.audit.record(id, caller, {
+      action: 'project.create',
+      targetType: 'project',
+      targetId: id,
+      after: { id, name },
+    });
+    return project;
   }
 
   listProjects(): Promise<Project[]> {
@@ -101,7 +108,7 @@ export class ProjectService {
    */
   async bootstrap(): Promise<CreatedApiKey | null> {
     if ((await this.store.listProjects()).length > 0) return null;
-    await this.createProject('default', 'Default project');
+    await this.createProject('default', 'Default project', 'system');
     return this.createApiKey('default', 'default key', 'system');
   }
 }
