@@ -3,6 +3,7 @@ import { version } from '@sextant/server';
 import { Command, CommanderError } from 'commander';
 import { CommandExit } from './command-exit.js';
 import { registerAlertCommands } from './commands/alerts.js';
+import { registerCanaryCommands } from './commands/canaries.js';
 import { registerDatasetCommands } from './commands/datasets.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerDriftCommands } from './commands/drift.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerModelCommands(program);
   registerDatasetCommands(program);
   registerEvalCommand(program);
+  registerCanaryCommands(program);
   registerEvalsCommands(program);
   registerRetentionCommands(program);
   registerReviewCommands(program);

@@ -132,4 +132,24 @@ describe('sextant eval --record and gated promotion', () => {
     expect(experiment.status).toBe(200);
     expect(JSON.stringify(await experiment.json())).toMatch(/"repeats":2/);
   });
+
+  it('starts, lists and stops a canary from the command line', async () => {
+    await api('POST', '/api/prompts/greet/versions', {
+      definition: { type: 'text', template: 'Hi {{name}}' },
+      labels: ['production'],
+    });
+    await api('POST', '/api/prompts/greet/versions', {
+      definition: { type: 'text', template: 'Hello {{name}}' },
+    });
+    const started = await sextant('canaries', 'start', 'greet', '2', '--share', '0.25', '--score', 'helpful');
+    expect(started.stdout).toMatch(/canary can_\w+: 25% of greet@production on v2 \(baseline v1\)/);
+    const id = /canary (can_\w+)/.exec(started.stdout)?.[1] ?? '';
+    expect((await sextant('canaries', 'list')).stdout).toMatch(
+      /greet@production v1→v2\s+no look yet\s+running/,
+    );
+    expect((await sextant('canaries', 'stop', id)).stdout).toBe(`canary ${id}: stopped\n`);
+    const again = await sextant('canaries', 'start', 'greet', '1', '--score', 'helpful');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already points at version 1; a canary needs a different candidate version/);
+  });
 });
