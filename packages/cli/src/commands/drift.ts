@@ -173,7 +173,7 @@ export function registerDriftCommands(program: Command) {
       )
       .option('--release <id>', 'only traces of this release in the current window')
       .option('--every <minutes>', 'run as a scheduled check this often (minimum 5)', Number)
-      .option('--sample <n>', 'texts embedded per side', Number, 1000)
+      .option('--sample <n>', 'texts embedded per side', Number, 750)
       .option('--clusters <k>', 'topic clusters', Number, 8)
       .addHelpText(
         'after',

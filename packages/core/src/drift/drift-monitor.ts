@@ -35,8 +35,8 @@ export const driftMonitorInputSchema = z
     spans: z.enum(['root', 'llm']).default('root'),
     /** Only traces of this release on the current side. */
     releaseId: z.string().min(1).optional(),
-    /** Texts embedded per side (seeded sample); the embedding tests need no more than about 1,000. */
-    embeddingSampleSize: z.number().int().min(20).max(20_000).default(1000),
+    /** Texts embedded per side (seeded sample): MMD and the classifier use 500 of them, topics all. */
+    embeddingSampleSize: z.number().int().min(20).max(20_000).default(750),
     /** Most recent spans read per side. */
     maxSpans: z.number().int().min(10).max(100_000).default(10_000),
     topicClusters: z.number().int().min(2).max(50).default(8),

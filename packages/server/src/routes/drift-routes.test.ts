@@ -75,7 +75,7 @@ describe('drift routes', () => {
     });
     expect(created.status).toBe(201);
     const monitor = created.body as { id: string; field: string; embeddingSampleSize: number };
-    expect(monitor).toMatchObject({ field: 'input', embeddingSampleSize: 1000 });
+    expect(monitor).toMatchObject({ field: 'input', embeddingSampleSize: 750 });
 
     const run = await request(live, live.keyA, 'POST', `/api/drift/monitors/${monitor.id}/run`);
     expect(run.status).toBe(201);
