@@ -155,6 +155,18 @@ describe('canaryArm', () => {
     expect(share).toBeGreaterThan(0.09);
     expect(share).toBeLessThan(0.11);
   });
+
+  it('splits 100 sequential ids near the share for every canary id (no skew from ids that differ at the end)', () => {
+    const users = Array.from({ length: 100 }, (_, index) => `user-${index}`);
+    for (let canary = 0; canary < 50; canary++) {
+      const candidates = users.filter(
+        (user) => canaryArm(`can_${canary.toString(16)}f3a9`, user, 0.5) === 'candidate',
+      );
+      // Binomial(100, 0.5) lies in [30, 70] with probability 1 - 8e-5 per canary.
+      expect(candidates.length, `canary ${canary}`).toBeGreaterThanOrEqual(30);
+      expect(candidates.length, `canary ${canary}`).toBeLessThanOrEqual(70);
+    }
+  });
 });
 
 describe('planSuite', () => {
