@@ -2,7 +2,7 @@
 // store connection, so parsing and writing run beside the HTTP thread instead of on it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorEnvelope } from '@sextant/core';
-import { openStore } from '@sextant/store';
+import { openStore, sqliteFileOf } from '@sextant/store';
 import type { OtlpFormat } from './decode-body.js';
 import { type IngestResult, IngestService } from './ingest-service.js';
 import { sharedWriteLock } from './shared-write-lock.js';
@@ -21,7 +21,8 @@ export type IngestReply =
 const { storeLocation, writeLock } = workerData as { storeLocation: string; writeLock: SharedArrayBuffer };
 // The pool runs WAL checkpoints on a thread of their own, so this writer only appends.
 const store = openStore(storeLocation, { sqlite: { walCheckpoints: 'background' } });
-const ingest = new IngestService(store, sharedWriteLock(writeLock));
+// SQLite has one writer per file, so workers take turns; PostgreSQL takes concurrent writers itself.
+const ingest = new IngestService(store, sqliteFileOf(storeLocation) ? sharedWriteLock(writeLock) : undefined);
 
 /** Most requests stored in one group commit, so one turn of the lock stays short. */
 const maxGroupRequests = 16;
