@@ -67,6 +67,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           ...options.jobs,
           logError: options.logError,
           models: app.models,
+          drift: options.drift,
         });
   jobs?.start();
   const urlHost = host.includes(':') ? `[${host}]` : host;

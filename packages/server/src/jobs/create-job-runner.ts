@@ -2,6 +2,7 @@ import type { Store } from '@sextant/store';
 import type { ProjectModelAccess } from '../judges/project-judge-models.js';
 import { recalibrateJudgesJob } from '../reviews/judge-recalibration-job.js';
 import { createDriftCheckJob } from '../services/drift/drift-check-job.js';
+import type { DriftServiceOptions } from '../services/drift/drift-service.js';
 import { onlineEvaluatorFactory } from '../services/online-eval-service.js';
 import { deliverAlertJob, evaluateAlertsJob } from './alert-jobs.js';
 import { evaluateCanariesJob } from './canary-evaluate-job.js';
@@ -19,11 +20,13 @@ export function createJobRunner(
     store: Store;
     /** The server's models, for online rules with model-based evaluators; without it they are refused. */
     models?: ProjectModelAccess;
+    /** The encoder of scheduled drift checks (the offline one by default). */
+    drift?: DriftServiceOptions;
   },
 ): JobRunner {
-  const { models, ...runnerOptions } = options;
+  const { models, drift, ...runnerOptions } = options;
   const runner = new JobRunner({ schedules, ...runnerOptions });
-  runner.register('drift.check', createDriftCheckJob());
+  runner.register('drift.check', createDriftCheckJob(drift));
   runner.register(
     'online-eval.run',
     createOnlineEvalJob({ createEvaluator: onlineEvaluatorFactory(models) }),
