@@ -11,10 +11,14 @@ export const cliPath = path.join(root, 'packages/cli/dist/main.js');
  * @returns {Promise<{ url: string, key: string | null, pid: number, child: import('node:child_process').ChildProcess, stop(): Promise<void>, kill(): Promise<void> }>}
  */
 export function spawnServer({ db, port = 0, env = {}, args = [], nodeArgs = [] }) {
-  const child = spawn(process.execPath, [...nodeArgs, cliPath, 'serve', '--db', db, '--port', String(port), ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, cliPath, 'serve', '--db', db, '--port', String(port), ...args],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   let errors = '';
   child.stderr.on('data', (chunk) => {

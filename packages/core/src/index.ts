@@ -36,6 +36,7 @@ export {
   parseJsonlItem,
 } from './datasets/import-mapping.js';
 export { createLineSplitter, type NumberedLine } from './datasets/line-splitter.js';
+export { type ErrorCode, type ErrorEnvelope, SextantError, toErrorEnvelope } from './errors.js';
 export {
   compareExperiments,
   type ExperimentComparison,
@@ -69,7 +70,6 @@ export {
   type SummaryOptions,
   summarizeExperiment,
 } from './experiments/summarize-experiment.js';
-export { type ErrorCode, type ErrorEnvelope, SextantError, toErrorEnvelope } from './errors.js';
 export {
   aliasNameSchema,
   type ModelAccess,
@@ -222,21 +222,6 @@ export { diffReleases } from './releases/release-diff.js';
 export { readReleaseFile } from './releases/release-file.js';
 export { fail, ok, type Result } from './result.js';
 export {
-  type Score,
-  type ScoreInput,
-  type ScorePostInput,
-  type ScoreQuery,
-  type ScoreSeriesGroup,
-  type ScoreSeriesPoint,
-  type ScoreSeriesQuery,
-  type ScoreSource,
-  scoreInputSchema,
-  scoreNameSchema,
-  scoreSchema,
-  scoreSeriesGroupSchema,
-  scoreSourceSchema,
-} from './scores/score.js';
-export {
   type CalibrationPair,
   calibrateJudge,
   correctedPassRate,
@@ -278,6 +263,21 @@ export {
   scoreConfigSchema,
   scoreConfigTypeSchema,
 } from './reviews/score-config.js';
+export {
+  type Score,
+  type ScoreInput,
+  type ScorePostInput,
+  type ScoreQuery,
+  type ScoreSeriesGroup,
+  type ScoreSeriesPoint,
+  type ScoreSeriesQuery,
+  type ScoreSource,
+  scoreInputSchema,
+  scoreNameSchema,
+  scoreSchema,
+  scoreSeriesGroupSchema,
+  scoreSourceSchema,
+} from './scores/score.js';
 export {
   type CanonicalSpan,
   type ChatMessage,

@@ -3,14 +3,14 @@ export { generateApiKey, hashApiKey } from './auth/api-key.js';
 export { type Ingestor, type IngestResult, IngestService } from './ingest/ingest-service.js';
 export { IngestWorkerPool } from './ingest/ingest-worker-pool.js';
 export { createJobRunner } from './jobs/create-job-runner.js';
-export { createOnlineEvalJob, type OnlineEvalJobOptions, onlineScoreId } from './jobs/online-eval-job.js';
-export { type RetentionSweepResult, sweepRetention } from './jobs/retention-sweep-job.js';
 export {
   type JobContext,
   type JobHandler,
   JobRunner,
   type JobRunnerOptions,
 } from './jobs/job-runner.js';
+export { createOnlineEvalJob, type OnlineEvalJobOptions, onlineScoreId } from './jobs/online-eval-job.js';
+export { type RetentionSweepResult, sweepRetention } from './jobs/retention-sweep-job.js';
 export { type ScheduleEntry, schedules } from './jobs/schedules.js';
 export {
   createGatewayEvaluatorFactory,

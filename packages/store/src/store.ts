@@ -14,13 +14,13 @@ import type {
 } from '@sextant/core';
 import type { AlertStore } from './alert-store.js';
 import type { AuditStore } from './audit-store.js';
-import type { GateStore } from './gate-store.js';
-import type { RedactionSettingsStore } from './redaction-settings-store.js';
 import type { DatasetStore } from './dataset-store.js';
 import type { DriftStore } from './drift-store.js';
 import type { ExperimentStore } from './experiment-store.js';
+import type { GateStore } from './gate-store.js';
 import type { JobStore } from './job-store.js';
 import type { OnlineEvalStore } from './online-eval-store.js';
+import type { RedactionSettingsStore } from './redaction-settings-store.js';
 import type { RetentionStore } from './retention-store.js';
 import type { ReviewStore } from './review-store.js';
 import type { ScoreStore } from './score-store.js';
@@ -146,11 +146,10 @@ export interface Store {
   readonly onlineEvals: OnlineEvalStore;
   /** Per-project retention settings and the sweep's batched age-based deletes. */
   readonly retention: RetentionStore;
-  /** Drift monitors, their reports, and stored embeddings of span texts. */
-  readonly drift: DriftStore;
   /** Score configs, review queues, reviewers' answers and judge calibrations. */
   readonly reviews: ReviewStore;
-
+  /** Drift monitors, their reports, and stored embeddings of span texts. */
+  readonly drift: DriftStore;
   /** Gate runs, label gates, promotion history and canaries. */
   readonly gates: GateStore;
 

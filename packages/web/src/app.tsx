@@ -17,12 +17,12 @@ const loadSessionPages = () =>
   Promise.all([import('./traces/session-page'), import('./traces/sessions-page')]);
 const loadMonitoringPage = () => import('./monitoring/monitoring-page');
 const loadOnlineEvalsPage = () => import('./online-evals/online-evals-page');
+const loadRetentionPage = () => import('./retention/retention-page');
 const loadDriftPages = () => Promise.all([import('./drift/drift-page'), import('./drift/drift-report-page')]);
 const DriftPage = lazy(() => loadDriftPages().then(([module]) => ({ default: module.DriftPage })));
 const DriftReportPage = lazy(() =>
   loadDriftPages().then(([, module]) => ({ default: module.DriftReportPage })),
 );
-const loadRetentionPage = () => import('./retention/retention-page');
 const TracePage = lazy(() => loadTracePage().then((module) => ({ default: module.TracePage })));
 const SessionPage = lazy(() => loadSessionPages().then(([module]) => ({ default: module.SessionPage })));
 const SessionsPage = lazy(() => loadSessionPages().then(([, module]) => ({ default: module.SessionsPage })));
@@ -177,6 +177,7 @@ function PageSwitch({ projectId, location }: { projectId: string; location: stri
       </Route>
       <Route path="/monitoring" component={MonitoringPage} />
       <Route path="/online-evals" component={OnlineEvalsPage} />
+      <Route path="/settings/retention" component={RetentionPage} />
       <Route path="/drift" component={DriftPage} />
       <Route path="/drift/reports/:reportId">
         {(params) => <DriftReportPage reportId={safeDecode(params.reportId)} />}
@@ -184,7 +185,6 @@ function PageSwitch({ projectId, location }: { projectId: string; location: stri
       <Route path="/alerts" component={AlertsPage} />
       <Route path="/audit" component={AuditPage} />
       <Route path="/settings/redaction" component={RedactionSettingsPage} />
-      <Route path="/settings/retention" component={RetentionPage} />
       <Route path="/models" component={ModelsPage} />
       <Route path="/models/compare" component={ComparePage} />
       <Route path="/models/providers" component={ProvidersPage} />

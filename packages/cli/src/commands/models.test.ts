@@ -122,7 +122,9 @@ describe('sextant models', () => {
     const refreshed = await sextant('models', 'refresh', '--from', file, '--db', db);
     // The two built-in models ship with Sextant, not with snapshots, and survive a refresh unchanged.
     expect(refreshed.stdout).toMatch(/Catalog: 3 models \(0 added, 1 updated, \d{3} removed, 2 unchanged\)/);
-    expect((await sextant('models', 'show', 'sextant/extractive-baseline', '--db', db)).stdout).toMatch(/Extractive/);
+    expect((await sextant('models', 'show', 'sextant/extractive-baseline', '--db', db)).stdout).toMatch(
+      /Extractive/,
+    );
     expect((await sextant('models', 'show', 'openai/gpt-4o', '--db', db)).stdout).toMatch(
       /input \$\/M tokens\s+\$2\.00/,
     );

@@ -10,6 +10,7 @@ import {
   levenshtein,
   regex,
   rougeL,
+  tokenF1,
 } from '@sextant/core/evaluators';
 
 // Evaluators that need no model, by the names a config file uses. Model-based evaluators (judges, RAG)
@@ -25,6 +26,7 @@ const factories: Record<string, (options: any) => Evaluator> = {
   'json-schema': jsonSchema,
   'rouge-l': rougeL,
   bleu,
+  'token-f1': tokenF1,
 };
 
 /** Names `sextant eval` accepts in a suite's `evaluators`. */

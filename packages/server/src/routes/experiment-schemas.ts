@@ -37,11 +37,9 @@ export const experimentJson = (experiment: Experiment) => ({
   updatedAt: experiment.updatedAt.toISOString(),
 });
 
-export const createExperimentBodySchema = experimentInputSchema
-  .omit({ itemCount: true })
-  .extend({
-    datasetVersion: experimentInputSchema.shape.datasetVersion.optional().describe('Default: the newest'),
-  });
+export const createExperimentBodySchema = experimentInputSchema.omit({ itemCount: true }).extend({
+  datasetVersion: experimentInputSchema.shape.datasetVersion.optional().describe('Default: the newest'),
+});
 
 export const resultsBodySchema = z.object({
   runs: z.array(experimentRunSchema).max(10_000).default([]),

@@ -305,8 +305,8 @@ export function runStoreContract(
     registerJobCases(test, () => store);
     registerOnlineEvalCases(test, () => store, makeSpan);
     registerRetentionCases(test, () => store, makeSpan);
-    registerDriftCases(test, () => store, makeSpan);
     registerReviewCases(test, () => store);
+    registerDriftCases(test, () => store, makeSpan);
     registerGateCases(test, () => store);
 
     test('never returns another project’s traces', async () => {

@@ -12,16 +12,16 @@ import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
 import { createSqliteAlertStore } from './sqlite-alert-store.js';
 import { createSqliteAuditStore } from './sqlite-audit-store.js';
-import { createSqliteGateStore } from './sqlite-gate-store.js';
-import { createSqliteRedactionSettingsStore } from './sqlite-redaction-settings-store.js';
-import { createSqliteDriftStore } from './sqlite-drift-store.js';
 import { createSqliteDatasetStore } from './sqlite-dataset-store.js';
+import { createSqliteDriftStore } from './sqlite-drift-store.js';
 import { createSqliteExperimentStore } from './sqlite-experiment-store.js';
+import { createSqliteGateStore } from './sqlite-gate-store.js';
 import { createSqliteJobStore } from './sqlite-job-store.js';
 import { createSqliteMetricsReader } from './sqlite-metrics-reader.js';
 import { createSqliteModelStore } from './sqlite-model-store.js';
 import { createSqliteOnlineEvalStore } from './sqlite-online-eval-store.js';
 import { createSqlitePromptStore } from './sqlite-prompt-store.js';
+import { createSqliteRedactionSettingsStore } from './sqlite-redaction-settings-store.js';
 import { createSqliteReleaseStore } from './sqlite-release-store.js';
 import { createSqliteRetentionStore } from './sqlite-retention-store.js';
 import { createSqliteReviewStore } from './sqlite-review-store.js';
@@ -87,9 +87,9 @@ class SqliteStore implements Store {
   readonly jobs: Store['jobs'];
   readonly onlineEvals: Store['onlineEvals'];
   readonly retention: Store['retention'];
+  readonly reviews: Store['reviews'];
   readonly drift: Store['drift'];
   readonly gates: Store['gates'];
-  readonly reviews: Store['reviews'];
 
   constructor(
     private readonly db: Database.Database,
@@ -111,9 +111,9 @@ class SqliteStore implements Store {
     this.jobs = createSqliteJobStore(db);
     this.onlineEvals = createSqliteOnlineEvalStore(db);
     this.retention = createSqliteRetentionStore(db);
+    this.reviews = createSqliteReviewStore(db);
     this.drift = createSqliteDriftStore(db);
     this.gates = createSqliteGateStore(db);
-    this.reviews = createSqliteReviewStore(db);
   }
 
   async createProject(input: { id: string; name: string }): Promise<Project> {

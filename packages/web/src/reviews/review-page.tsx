@@ -109,7 +109,6 @@ function ReviewSession({
     setHint('');
   };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-bound on every render with the current draft
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
