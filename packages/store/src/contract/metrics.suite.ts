@@ -93,6 +93,71 @@ export function registerMetricsCases(
     expect((await current().queryMetrics('beta', metricsQuerySchema.parse(window))).points).toEqual([]);
   });
 
+  test('trace metrics stay exact when a later batch moves a trace to another hour, name, tag and latency', async () => {
+    const hour = 3_600_000_000;
+    const minute = 60_000_000;
+    const base = 1_700_000_000_000_000 - (1_700_000_000_000_000 % (24 * hour));
+    const traceId = 'ab'.repeat(16);
+    // First batch: only a 5 ms child at 02:10, so the trace is 'retrieve', untagged, ok, unpriced.
+    const child = makeSpan({
+      traceId,
+      parentSpanId: 'cd'.repeat(8),
+      name: 'retrieve',
+      startTimeUs: base + 2 * hour + 10 * minute,
+      endTimeUs: base + 2 * hour + 10 * minute + 5000,
+      tags: [],
+    });
+    const other = makeSpan({
+      name: 'other',
+      startTimeUs: base + 2 * hour + minute,
+      endTimeUs: base + 2 * hour + minute + 3000,
+      tags: [],
+    });
+    await current().insertSpans('alpha', [child, other]);
+    // Second batch: the root, from 01:30 to 02:20, failing, tagged and priced: the trace changes hour too.
+    const root = makeSpan({
+      traceId,
+      spanId: 'cd'.repeat(8),
+      parentSpanId: null,
+      name: 'answer',
+      kind: 'llm',
+      startTimeUs: base + hour + 30 * minute,
+      endTimeUs: base + 2 * hour + 20 * minute,
+      status: 'error',
+      inputTokens: 7,
+      cost: 0.01,
+      tags: ['beta'],
+    });
+    await current().insertSpans('alpha', [root]);
+    const window = { from: new Date((base + 30 * minute) / 1000), to: new Date((base + 3.5 * hour) / 1000) };
+    const metrics = (bucket: 'hour' | 'day' | 'minute', groupBy: 'none' | 'name' | 'tag') =>
+      current().queryMetrics('alpha', metricsQuerySchema.parse({ ...window, bucket, groupBy }));
+
+    const hourly = await metrics('hour', 'none');
+    expect(hourly.points).toMatchObject([
+      { time: (base + hour) / 1000, requests: 1, errors: 1, inputTokens: 7 },
+      { time: (base + 2 * hour) / 1000, requests: 1, errors: 0, inputTokens: 0, cost: null },
+    ]);
+    expect(hourly.points[0]?.cost).toBeCloseTo(0.01, 9);
+    // 50 minutes, within a log bin.
+    expect(Math.abs((hourly.points[0]?.latencyP50Ms ?? 0) / 3_000_000 - 1)).toBeLessThan(0.013);
+
+    const byName = await metrics('day', 'name');
+    expect(byName.groups.sort()).toEqual(['answer', 'other']);
+    expect(byName.points.map((point) => [point.group, point.requests, point.errors]).sort()).toEqual([
+      ['answer', 1, 1],
+      ['other', 1, 0],
+    ]);
+    const byTag = await metrics('day', 'tag');
+    expect(byTag.points).toMatchObject([{ group: 'beta', requests: 1, errors: 1 }]);
+    // Minute buckets read the traces themselves: the same totals.
+    const raw = await metrics('minute', 'none');
+    expect(raw.points.map((point) => [point.time, point.requests])).toEqual([
+      [(base + hour + 30 * minute) / 1000, 1],
+      [(base + 2 * hour + minute) / 1000, 1],
+    ]);
+  });
+
   test('model metrics over whole hours and partial edges agree with the calls, re-sent spans counted once', async () => {
     const hour = 3_600_000_000;
     const day = 24 * hour;

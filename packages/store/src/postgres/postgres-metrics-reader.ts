@@ -2,9 +2,7 @@ import type { MetricsQuery, MetricsResult } from '@sextant/core';
 import type pg from 'pg';
 import { rollupHours } from '../model-call-hours.js';
 import { type BinRow, foldBins } from '../sqlite/sqlite-metrics-reader.js';
-
-/** Same log-scale bins as `latencyBin.sql` (floor of ln(duration) * 40), in PostgreSQL's dialect. */
-const bin = (duration: string) => `floor(ln(greatest(${duration}, 1)) * 40)::int`;
+import { latencyBinSql } from './trace-hours.js';
 
 /** Model calls starting in [low, high). Parameters: $1 project, $2 from, $3 to, $4 bucket, $5/$6 whole hours. */
 const modelCallsBetween = (low: string, high: string) =>
@@ -14,36 +12,52 @@ const modelCallsBetween = (low: string, high: string) =>
    FROM spans WHERE project_id = $1 AND kind IN ('llm', 'embedding')
      AND start_time_us >= ${low} AND start_time_us < ${high}`;
 
-const traceSource = (group: string) =>
+const tracesBetween = (group: string) => (low: string, high: string) =>
   `SELECT start_time_us AS time, ${group} AS grp, end_time_us - start_time_us AS duration,
           (error_count > 0)::int AS failed, input_tokens, output_tokens, cost
-   FROM traces WHERE project_id = $1 AND start_time_us >= $2 AND start_time_us < $3`;
+   FROM traces WHERE project_id = $1 AND start_time_us >= ${low} AND start_time_us < ${high}`;
 
 /** What one request is per grouping: a trace (none, name, tag) or a model call (model); see the SQLite reader. */
-const sources: Record<MetricsQuery['groupBy'], string> = {
-  none: traceSource('NULL::text'),
-  name: traceSource('name'),
-  tag: `SELECT t.start_time_us AS time, g.tag AS grp, t.end_time_us - t.start_time_us AS duration,
+const sourcesBetween: Record<MetricsQuery['groupBy'], (low: string, high: string) => string> = {
+  none: tracesBetween('NULL::text'),
+  name: tracesBetween('name'),
+  tag: (
+    low,
+    high,
+  ) => `SELECT t.start_time_us AS time, g.tag AS grp, t.end_time_us - t.start_time_us AS duration,
           (t.error_count > 0)::int AS failed, t.input_tokens, t.output_tokens, t.cost
         FROM traces t JOIN trace_tags g ON g.project_id = t.project_id AND g.trace_id = t.trace_id
-        WHERE t.project_id = $1 AND t.start_time_us >= $2 AND t.start_time_us < $3`,
-  model: modelCallsBetween('$2', '$3'),
+        WHERE t.project_id = $1 AND t.start_time_us >= ${low} AND t.start_time_us < ${high}`,
+  model: modelCallsBetween,
 };
 
 const metricsSql = (source: string) => `
-  SELECT (time / $4::bigint) * $4::bigint AS bucket, grp, ${bin('duration')} AS bin,
+  SELECT (time / $4::bigint) * $4::bigint AS bucket, grp, ${latencyBinSql('duration')} AS bin,
          count(*) AS requests, sum(failed) AS errors, sum(input_tokens) AS input_tokens,
          sum(output_tokens) AS output_tokens, sum(cost) AS cost
   FROM (${source}) AS requests GROUP BY 1, 2, 3`;
 
-const modelRollupSql = `
-  SELECT (hour_us / $4::bigint) * $4::bigint AS bucket, model AS grp, bin, sum(requests) AS requests,
+/** Whole hours ($5 to $6) from a rollup, the partial hours at the window's edges from `source`. */
+const withRollup = (rollup: string, source: (low: string, high: string) => string) => `
+  ${rollup}
+  UNION ALL ${metricsSql(source('$2', '$5'))}
+  UNION ALL ${metricsSql(source('$6', '$3'))}`;
+
+const rollupCells = (table: string, group: string, where = '') => `
+  SELECT (hour_us / $4::bigint) * $4::bigint AS bucket, ${group} AS grp, bin, sum(requests) AS requests,
          sum(errors) AS errors, sum(input_tokens) AS input_tokens, sum(output_tokens) AS output_tokens,
-         sum(cost) AS cost
-  FROM model_call_hours WHERE project_id = $1 AND hour_us >= $5 AND hour_us < $6
-  GROUP BY 1, 2, 3
-  UNION ALL ${metricsSql(modelCallsBetween('$2', '$5'))}
-  UNION ALL ${metricsSql(modelCallsBetween('$6', '$3'))}`;
+         ${table === 'trace_hours' ? 'CASE WHEN sum(priced) = 0 THEN NULL ELSE sum(cost) END' : 'sum(cost)'} AS cost
+  FROM ${table} WHERE project_id = $1 ${where} AND hour_us >= $5 AND hour_us < $6
+  GROUP BY 1, 2, 3`;
+
+/** The same rows as `metricsSql(sources[groupBy])`, read from the hourly rollups where whole hours allow. */
+const rollupSql: Record<MetricsQuery['groupBy'], string> = {
+  // Every trace has one 'name' cell, so the ungrouped dashboard sums those.
+  none: withRollup(rollupCells('trace_hours', 'NULL::text', "AND dimension = 'name'"), sourcesBetween.none),
+  name: withRollup(rollupCells('trace_hours', 'grp', "AND dimension = 'name'"), sourcesBetween.name),
+  tag: withRollup(rollupCells('trace_hours', 'grp', "AND dimension = 'tag'"), sourcesBetween.tag),
+  model: withRollup(rollupCells('model_call_hours', 'model'), modelCallsBetween),
+};
 
 /** Aggregates in SQL to (bucket, group, latency bin) rows; percentiles are read from the bins. */
 export function createPostgresMetricsReader(pool: pg.Pool) {
@@ -51,10 +65,10 @@ export function createPostgresMetricsReader(pool: pg.Pool) {
     const from = query.from.getTime() * 1000;
     const to = query.to.getTime() * 1000;
     const parameters = [projectId, from, to, query.bucketSeconds * 1_000_000];
-    const hours = query.groupBy === 'model' ? rollupHours(from, to, query.bucketSeconds) : null;
+    const hours = rollupHours(from, to, query.bucketSeconds);
     const { rows } = hours
-      ? await pool.query<BinRow>(modelRollupSql, [...parameters, hours.first, hours.end])
-      : await pool.query<BinRow>(metricsSql(sources[query.groupBy]), parameters);
+      ? await pool.query<BinRow>(rollupSql[query.groupBy], [...parameters, hours.first, hours.end])
+      : await pool.query<BinRow>(metricsSql(sourcesBetween[query.groupBy]('$2', '$3')), parameters);
     const points = foldBins(rows);
     const groups = [
       ...new Set(points.map((point) => point.group).filter((group): group is string => group !== null)),

@@ -1,4 +1,5 @@
 import type { Migration } from '../sqlite/migrations.js';
+import { backfillTraceHoursSql } from './trace-hours.js';
 
 /**
  * PostgreSQL schema steps, numbered on their own (not the SQLite versions). Same tables and meaning as
@@ -604,6 +605,27 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX traces_by_tokens ON traces(project_id, (input_tokens + output_tokens), trace_id);
       CREATE INDEX traces_by_name ON traces(project_id, name, trace_id);
       CREATE INDEX traces_by_status ON traces(project_id, ((error_count > 0)::int), trace_id);
+    `,
+  },
+  {
+    version: 8,
+    description: 'dashboard: hourly trace rollup by name and by tag, kept exact by the span writer',
+    sql: `
+      CREATE TABLE trace_hours (
+        project_id text NOT NULL,
+        dimension text NOT NULL,  -- 'name' (also serves the ungrouped dashboard) or 'tag'
+        hour_us bigint NOT NULL,
+        grp text NOT NULL,
+        bin integer NOT NULL,
+        requests bigint NOT NULL,
+        errors bigint NOT NULL,
+        input_tokens bigint NOT NULL,
+        output_tokens bigint NOT NULL,
+        cost double precision NOT NULL,
+        priced bigint NOT NULL,   -- traces with a known cost: none means the cost is unknown, not 0
+        PRIMARY KEY (project_id, dimension, hour_us, grp, bin)
+      );
+      ${backfillTraceHoursSql};
     `,
   },
 ];

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { RetentionStore } from '../retention-store.js';
 import { inTransaction } from './postgres-database.js';
+import { removeFromTraceHours } from './trace-hours.js';
 
 const hourUs = 3_600_000_000;
 
@@ -28,14 +29,23 @@ export function createPostgresRetentionStore(pool: pg.Pool): RetentionStore {
       inTransaction(pool, async (client) => {
         const beforeUs = before.getTime() * 1000;
         // The trace rows go first (RETURNING their time range), so the span delete can name the partitions.
-        const { rows } = await client.query<{ trace_id: string; start_time_us: number; end_time_us: number }>(
-          `DELETE FROM traces WHERE (project_id, trace_id) IN (
-             SELECT project_id, trace_id FROM traces WHERE project_id = $1 AND start_time_us < $2 AND end_time_us < $2
-             ORDER BY start_time_us LIMIT $3 FOR UPDATE SKIP LOCKED)
-           RETURNING trace_id, start_time_us, end_time_us`,
+        // Locked first, so they leave the hourly trace rollup before they leave the traces table.
+        const locked = await client.query<{ trace_id: string }>(
+          `SELECT trace_id FROM traces WHERE project_id = $1 AND start_time_us < $2 AND end_time_us < $2
+           ORDER BY start_time_us LIMIT $3 FOR UPDATE SKIP LOCKED`,
           [projectId, beforeUs, limit],
         );
-        if (rows.length === 0) return { traces: 0, spans: 0 };
+        if (locked.rows.length === 0) return { traces: 0, spans: 0 };
+        await removeFromTraceHours(
+          client,
+          projectId,
+          locked.rows.map((row) => row.trace_id),
+        );
+        const { rows } = await client.query<{ trace_id: string; start_time_us: number; end_time_us: number }>(
+          `DELETE FROM traces WHERE project_id = $1 AND trace_id = ANY($2::text[])
+           RETURNING trace_id, start_time_us, end_time_us`,
+          [projectId, locked.rows.map((row) => row.trace_id)],
+        );
         const ids = rows.map((row) => row.trace_id);
         const spans = await client.query(
           `DELETE FROM spans WHERE project_id = $1 AND trace_id = ANY($2::text[])

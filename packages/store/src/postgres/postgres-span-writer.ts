@@ -5,6 +5,7 @@ import { spanColumns, spanToRow } from '../sqlite/span-rows.js';
 import { rollUpSpans } from '../trace-rollup.js';
 import { inTransaction, lockKey } from './postgres-database.js';
 import { ensureSpanPartitions } from './span-partitions.js';
+import { updatingTraceHours } from './trace-hours.js';
 
 /** Longest text indexed per span, as in SQLite; longer inputs are still stored whole. */
 const maxIndexedChars = 16_384;
@@ -154,7 +155,12 @@ export function createPostgresSpanWriter(pool: pg.Pool, schema: string) {
         rollup.inputPreview,
         rollup.outputPreview,
       ]);
-      await client.query(upsertTracesSql, [projectId, ...columnsOf(traceRows, 18)]);
+      await updatingTraceHours(
+        client,
+        projectId,
+        rollups.map((rollup) => rollup.traceId),
+        () => client.query(upsertTracesSql, [projectId, ...columnsOf(traceRows, 18)]),
+      );
       const kindRows = distinctPairs(stored.map((span) => [span.kind, span.traceId]));
       await client.query(insertPairsSql('trace_kinds', 'kind'), [projectId, ...columnsOf(kindRows, 2)]);
       const modelRows = distinctPairs(
