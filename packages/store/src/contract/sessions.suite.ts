@@ -116,6 +116,40 @@ export function registerSessionCases(test: ContractTest, store: () => Store) {
     await expect(list('alpha', { cursor: 'not-a-cursor' })).rejects.toThrow(/nextCursor/);
   });
 
+  test('sessions: small pages agree with one big page when a busy session crowds the newest traces', async () => {
+    // 'busy' owns the 60 newest traces; q0..q4 each have an old trace and a newer one below busy's.
+    await store().insertSpans('alpha', [
+      ...Array.from({ length: 60 }, (_, index) => trace(1000 + index, { sessionId: 'busy' })),
+      ...Array.from({ length: 5 }, (_, index) => [
+        trace(index * 10, { sessionId: `q${index}`, status: 'error' }),
+        trace(500 + index, { sessionId: `q${index}`, inputTokens: index }),
+      ]).flat(),
+    ]);
+    const whole = await list('alpha', { limit: 100 });
+    expect(whole.sessions.map((session) => [session.sessionId, session.traceCount])).toEqual([
+      ['busy', 60],
+      ['q4', 2],
+      ['q3', 2],
+      ['q2', 2],
+      ['q1', 2],
+      ['q0', 2],
+    ]);
+    const paged: SessionSummary[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list('alpha', { limit: 1, cursor });
+      paged.push(...page.sessions);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(whole.sessions);
+    // A window that cuts the busy session's traces and the q sessions' newer ones.
+    const windowed = await list('alpha', { from: at(0), to: at(1030), limit: 2 });
+    expect(windowed.sessions.map((session) => [session.sessionId, session.traceCount])).toEqual([
+      ['busy', 30],
+      ['q4', 2],
+    ]);
+  });
+
   test('sessions: never lists or counts another project’s traces', async () => {
     await store().insertSpans('alpha', [
       trace(10, { sessionId: 'shared', cost: 1 }),

@@ -628,6 +628,14 @@ export const postgresMigrations: readonly Migration[] = [
       ${backfillTraceHoursSql};
     `,
   },
+  {
+    version: 9,
+    description: 'session list: walk the newest traces with a session, in the page order',
+    sql: `
+      CREATE INDEX traces_session_recent ON traces(project_id, start_time_us DESC, session_id DESC)
+        WHERE session_id IS NOT NULL;
+    `,
+  },
 ];
 
 /** The four tables of a versioned registry (prompts, releases), as in SQLite migration 3. */

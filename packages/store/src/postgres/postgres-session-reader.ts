@@ -14,28 +14,10 @@ interface SessionRow {
   last_input_preview: string | null;
 }
 
-/**
- * $1 project, $2 from, $3 to, $4 limit, then $5/$6 the cursor. Same rows as the SQLite reader, planned
- * for many traces per session: a skip scan of `traces_session` finds each session's latest trace in the
- * window (one index probe per session), and only the sessions on the page are aggregated.
- */
 const window = 'start_time_us >= $2 AND start_time_us < $3';
-const sessionsSql = (afterCursor: boolean) => `
-  WITH RECURSIVE ids AS (
-    (SELECT session_id FROM traces WHERE project_id = $1 AND session_id IS NOT NULL ORDER BY session_id LIMIT 1)
-    UNION ALL
-    SELECT (SELECT t.session_id FROM traces t WHERE t.project_id = $1 AND t.session_id IS NOT NULL
-              AND t.session_id > ids.session_id ORDER BY t.session_id LIMIT 1)
-    FROM ids WHERE ids.session_id IS NOT NULL
-  ), latest AS (
-    SELECT ids.session_id, (SELECT max(l.start_time_us) FROM traces l WHERE l.project_id = $1
-      AND l.session_id = ids.session_id AND l.${window}) AS last_start_us
-    FROM ids WHERE ids.session_id IS NOT NULL
-  ), page AS (
-    SELECT session_id FROM latest WHERE last_start_us IS NOT NULL
-    ${afterCursor ? 'AND (last_start_us, session_id) < ($5::bigint, $6::text)' : ''}
-    ORDER BY last_start_us DESC, session_id DESC LIMIT $4
-  )
+
+/** The page: sessions' totals in the window, newest activity first. $4 limit, $5/$6 the cursor. */
+const pageSql = (sessions: string, afterCursor: boolean) => `
   SELECT s.*,
     (SELECT p.input_preview FROM traces p WHERE p.project_id = $1 AND p.session_id = s.session_id
        AND p.${window} AND p.input_preview IS NOT NULL ORDER BY p.start_time_us DESC LIMIT 1) AS last_input_preview,
@@ -45,13 +27,51 @@ const sessionsSql = (afterCursor: boolean) => `
     SELECT session_id, count(*) AS trace_count, sum((error_count > 0)::int) AS error_count,
       min(start_time_us) AS first_start_us, max(start_time_us) AS last_start_us,
       sum(input_tokens + output_tokens) AS total_tokens, sum(cost) AS cost
-    FROM traces WHERE project_id = $1 AND session_id IN (SELECT session_id FROM page) AND ${window}
+    FROM traces WHERE project_id = $1 AND ${sessions} AND ${window}
     GROUP BY session_id
   ) s
-  ORDER BY s.last_start_us DESC, s.session_id DESC`;
+  ${afterCursor ? 'WHERE (s.last_start_us, s.session_id) < ($5::bigint, $6::text)' : ''}
+  ORDER BY s.last_start_us DESC, s.session_id DESC
+  LIMIT $4`;
+
+/** Every session in the window aggregated: the plan for a walk that met too few sessions. */
+const allSessionsSql = (afterCursor: boolean) => pageSql('session_id IS NOT NULL', afterCursor);
+/** Only the sessions the walk met ($7). */
+const candidatesSql = (afterCursor: boolean) =>
+  pageSql(`session_id = ANY($${afterCursor ? 7 : 5}::text[])`, afterCursor);
+
+/**
+ * The newest traces with a session, walked from the top of the window (or the cursor's time) down: a
+ * session first met here is met at its latest trace, so the first sessions met are the page's sessions.
+ */
+const walkSql = (afterCursor: boolean) => `
+  SELECT session_id FROM traces WHERE project_id = $1 AND session_id IS NOT NULL AND ${window}
+    ${afterCursor ? 'AND start_time_us <= $5' : ''}
+  ORDER BY start_time_us DESC, session_id DESC LIMIT $4`;
+
+/** Beyond this many traces walked, aggregating every session in the window is the cheaper plan. */
+const longestWalk = 50_000;
 
 /** Lists a project's sessions, newest activity first, with cursor paging. */
 export function createPostgresSessionReader(pool: pg.Pool) {
+  /**
+   * Walks more traces each round until the sessions met hold a full page after the cursor (sessions met
+   * only below their latest trace, i.e. already shown, drop out in the page query) or the window ends.
+   */
+  async function pageRows(params: unknown[], wanted: number, afterCursor: boolean) {
+    for (let walk = wanted * 4; walk <= longestWalk; walk *= 4) {
+      const walked = await pool.query<{ session_id: string }>(walkSql(afterCursor), [
+        ...params.slice(0, 3),
+        walk,
+        ...params.slice(4, afterCursor ? 5 : 4),
+      ]);
+      const sessions = [...new Set(walked.rows.map((row) => row.session_id))];
+      const { rows } = await pool.query<SessionRow>(candidatesSql(afterCursor), [...params, sessions]);
+      if (rows.length >= wanted || walked.rows.length < walk) return rows;
+    }
+    return (await pool.query<SessionRow>(allSessionsSql(afterCursor), params)).rows;
+  }
+
   return async function listSessions(projectId: string, query: SessionQuery): Promise<SessionPage> {
     const params: unknown[] = [
       projectId,
@@ -63,7 +83,7 @@ export function createPostgresSessionReader(pool: pg.Pool) {
       const cursor = decodeSessionCursor(query.cursor);
       params.push(cursor.lastStartUs, cursor.sessionId);
     }
-    const { rows } = await pool.query<SessionRow>(sessionsSql(Boolean(query.cursor)), params);
+    const rows = await pageRows(params, query.limit + 1, Boolean(query.cursor));
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
