@@ -58,8 +58,18 @@ export function registerDriftCases(test: ContractTest, store: () => Store, makeS
       startTimeUs: at(11),
       endTimeUs: at(12),
     });
+    // Retrieval embedded the question first: the request's model is still the one that answered.
+    const embedding = makeSpan({
+      traceId: root.traceId,
+      parentSpanId: root.spanId,
+      kind: 'embedding',
+      model: 'text-embedding-3-small',
+      startTimeUs: at(10),
+      endTimeUs: at(11),
+    });
     const later = makeSpan({ startTimeUs: at(20), endTimeUs: at(21), releaseId: 'bot@2' });
     const outside = makeSpan({ startTimeUs: at(100), endTimeUs: at(101) });
+    await store().insertSpans('alpha', [embedding]);
     await store().insertSpans('alpha', [root, call, later, outside]);
     const window = { start: new Date(at(0) / 1000), end: new Date(at(50) / 1000), limit: 10 };
     const roots = await drift().listSpans('alpha', { ...window, spans: 'root' });

@@ -80,7 +80,8 @@ const fromBytes = (bytes: Buffer) =>
 export function createPostgresDriftStore(pool: pg.Pool): DriftStore {
   return {
     async listSpans(projectId, query) {
-      // A root span stands for its whole request: tokens, cost, models and tags come from the trace rollup.
+      // A root span stands for its whole request: tokens, cost and tags come from the trace rollup; its model
+      // is the first model call's (an embedding call made for retrieval is not what answered).
       const root = query.spans === 'root';
       const parameters: unknown[] = [projectId, query.start.getTime() * 1000, query.end.getTime() * 1000];
       const conditions = ['s.project_id = $1', 's.start_time_us >= $2', 's.start_time_us < $3'];
@@ -91,7 +92,9 @@ export function createPostgresDriftStore(pool: pg.Pool): DriftStore {
       }
       parameters.push(query.limit);
       const columns = root
-        ? `s.trace_id, s.span_id, s.start_time_us, s.end_time_us, coalesce(s.model, t.models[1]) AS model,
+        ? `s.trace_id, s.span_id, s.start_time_us, s.end_time_us, coalesce(s.model, (SELECT c.model FROM spans c WHERE c.project_id = s.project_id
+             AND c.trace_id = s.trace_id AND c.kind = 'llm' AND c.model IS NOT NULL
+             ORDER BY c.start_time_us LIMIT 1)) AS model,
            s.tool_name, to_json(t.tags)::text AS tags, t.input_tokens, t.output_tokens, t.cost, s.release_id,
            s.input, s.output`
         : `s.trace_id, s.span_id, s.start_time_us, s.end_time_us, s.model, s.tool_name, s.tags, s.input_tokens,

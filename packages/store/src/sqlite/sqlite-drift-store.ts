@@ -107,7 +107,8 @@ export function createSqliteDriftStore(db: Database.Database): DriftStore {
 
   return {
     async listSpans(projectId, query) {
-      // A root span stands for its whole request: tokens, cost, models and tags come from the trace rollup.
+      // A root span stands for its whole request: tokens, cost and tags come from the trace rollup; its model
+      // is the first model call's (an embedding call made for retrieval is not what answered).
       const root = query.spans === 'root';
       const conditions = ['s.project_id = ?', 's.start_time_us >= ?', 's.start_time_us < ?'];
       const parameters: Array<string | number> = [
@@ -121,7 +122,9 @@ export function createSqliteDriftStore(db: Database.Database): DriftStore {
         parameters.push(query.releaseId);
       }
       const columns = root
-        ? `s.trace_id, s.span_id, s.start_time_us, s.end_time_us, coalesce(s.model, json_extract(t.models, '$[0]')) AS model,
+        ? `s.trace_id, s.span_id, s.start_time_us, s.end_time_us, coalesce(s.model, (SELECT c.model FROM spans c WHERE c.project_id = s.project_id
+             AND c.trace_id = s.trace_id AND c.kind = 'llm' AND c.model IS NOT NULL
+             ORDER BY c.start_time_us LIMIT 1)) AS model,
            s.tool_name, t.tags, t.input_tokens, t.output_tokens, t.cost, s.release_id, s.input, s.output`
         : `s.trace_id, s.span_id, s.start_time_us, s.end_time_us, s.model, s.tool_name, s.tags, s.input_tokens,
            s.output_tokens, s.cost, s.release_id, s.input, s.output`;
