@@ -10,6 +10,8 @@
 // taken on a machine busy with other work can be read per CPU-second too. The upstream is not counted.
 // Every server is its own process. Usage:
 //   node bench/eval/run.js [--items 10000] [--repeats 3] [--concurrency 16] [--skip-promptfoo] [--skip-sdk]
+//     [--cpu-prof-dir DIR]   (V8 CPU profiles of the Sextant server and the CLI runner; run this script itself
+//                             with `node --cpu-prof` to profile the SDK path)
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     'skip-promptfoo': { type: 'boolean', default: false },
     'skip-sdk': { type: 'boolean', default: false },
+    'cpu-prof-dir': { type: 'string' },
   },
 });
 const items = Number(values.items);
@@ -35,6 +38,9 @@ const concurrency = Number(values.concurrency);
 const runs = items * repeats;
 const expectedPhrase = 'business days';
 const pattern = '\\d+ business days';
+const profileArgs = values['cpu-prof-dir']
+  ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof-dir'])]
+  : [];
 
 const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']));
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sextant-bench-eval-'));
@@ -52,6 +58,7 @@ console.log(`upstream  http://127.0.0.1:${upstream.port} (instant answers, own p
 const sextant = await spawnServer({
   db: path.join(directory, 'sextant.db'),
   args: ['--ingest-workers', '0'],
+  nodeArgs: profileArgs,
 });
 children.push(sextant.child);
 for (const stream of [sextant.child.stdout, sextant.child.stderr])
@@ -130,6 +137,7 @@ async function runCli() {
   const serverBefore = cpuOf(sextant.pid);
   const started = performance.now();
   const { output, cpuSeconds: runnerCpu } = await runProcess(process.execPath, [
+    ...profileArgs,
     cliPath,
     'experiments',
     'run',
@@ -320,7 +328,7 @@ function runProcess(command, args) {
     child.on('exit', (code) => {
       clearInterval(poll);
       if (code === 0) resolve({ output, cpuSeconds });
-      else reject(new Error(`${path.basename(args[0])} exited with ${code}`));
+      else reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}`));
     });
   });
 }

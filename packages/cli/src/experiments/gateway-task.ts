@@ -1,6 +1,7 @@
 import { SextantError } from '@sextant/core';
 import type { TaskContext } from '@sextant/sdk';
 import type { ApiRequest } from '../registry-client.js';
+import { postJson } from './post-json.js';
 
 /** What `experiments run` sends through the gateway, and the lineage recorded on the experiment. */
 export interface GatewayTask {
@@ -93,19 +94,18 @@ export async function createGatewayTask(
         'sextant.experiment.item_id': item.id,
         ...(releaseId ? { 'sextant.release.id': releaseId } : {}),
       };
-      const response = await fetch(new URL('/v1/chat/completions', gateway.url), {
-        method: 'POST',
-        headers: {
+      const response = await postJson(
+        new URL('/v1/chat/completions', gateway.url),
+        {
           authorization: `Bearer ${gateway.apiKey}`,
-          'content-type': 'application/json',
           'x-sextant-cache': 'no-store',
           traceparent: `00-${traceId}-${spanId}-01`,
           ...(promptReference && model ? { 'x-sextant-prompt-model': model } : {}),
         },
-        body: JSON.stringify(body),
-      });
-      const answer = (await response.json().catch(() => null)) as ChatAnswer | null;
-      if (!response.ok)
+        body,
+      );
+      const answer = response.json as ChatAnswer | null;
+      if (response.status < 200 || response.status >= 300)
         throw new Error(`gateway ${response.status}: ${answer?.error?.message ?? response.statusText}`);
       return answer?.choices?.[0]?.message?.content ?? '';
     },
