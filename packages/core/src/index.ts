@@ -172,6 +172,7 @@ export {
   latestLabel,
   type PromptReference,
   parsePromptReference,
+  parseReleaseReference,
   registryNameSchema,
   type VersionSelector,
   variableNameSchema,

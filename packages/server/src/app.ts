@@ -165,7 +165,7 @@ export function createApp(options: AppOptions): SextantApp {
   mountReleaseRoutes(app, releases);
   mountGateRoutes(app, gates, releases);
   const canaryRouter = new CanaryRouter(options.store);
-  mountCanaryRoutes(app, new CanaryService(options.store, canaryRouter));
+  mountCanaryRoutes(app, new CanaryService(options.store, canaryRouter, releases));
   mountDatasetRoutes(app, new DatasetService(options.store));
   mountScoreRoutes(app, new ScoreService(options.store));
   const cipher = CredentialCipher.forStore(options.store.location, options.gateway?.environment);
@@ -196,6 +196,7 @@ export function createApp(options: AppOptions): SextantApp {
   const gateway = new GatewayService({
     registry,
     prompts,
+    releases,
     providers,
     spans: gatewaySpans,
     canaries: canaryRouter,

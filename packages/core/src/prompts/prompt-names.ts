@@ -47,10 +47,26 @@ export interface PromptReference {
  * @example parsePromptReference('prompt:greet@staging') // ok({ name: 'greet', selector: { label: 'staging' } })
  */
 export function parsePromptReference(reference: string): Result<PromptReference, string> {
-  const match = /^prompt:([^@]+)(?:@(.+))?$/.exec(reference.trim());
+  return parseRegistryReference('prompt', reference);
+}
+
+/**
+ * Parses a release reference the gateway accepts as a model: `release:NAME` (the `production` label),
+ * `release:NAME@LABEL` or `release:NAME@VERSION`.
+ * @example parseReleaseReference('release:support-bot@3') // ok({ name: 'support-bot', selector: { version: 3 } })
+ */
+export function parseReleaseReference(reference: string): Result<PromptReference, string> {
+  return parseRegistryReference('release', reference);
+}
+
+function parseRegistryReference(
+  kind: 'prompt' | 'release',
+  reference: string,
+): Result<PromptReference, string> {
+  const match = new RegExp(`^${kind}:([^@]+)(?:@(.+))?$`).exec(reference.trim());
   if (!match) {
     return fail(
-      `'${reference}' is not a prompt reference; write prompt:NAME, prompt:NAME@LABEL or prompt:NAME@3`,
+      `'${reference}' is not a ${kind} reference; write ${kind}:NAME, ${kind}:NAME@LABEL or ${kind}:NAME@3`,
     );
   }
   const name = match[1] ?? '';

@@ -1,17 +1,25 @@
 import { type CanaryArm, canaryArm } from '@sextant/core/gates';
 import type { CanaryRecord, Store } from '@sextant/store';
 
-/** Where a canary sent one request: the arm, and the prompt version that arm serves. */
+/** Where a canary sent one request: the arm, and the prompt or release version that arm serves. */
 export interface CanaryRoute {
   canaryId: string;
   arm: CanaryArm;
   version: number;
 }
 
-const keyOf = (projectId: string, name: string, label: string) => `${projectId}\u0000${name}\u0000${label}`;
+/** The label a canary splits: a prompt's (`prompt:NAME@LABEL`) or a release's (`release:NAME@LABEL`). */
+export interface CanaryTarget {
+  type: CanaryRecord['targetType'];
+  name: string;
+  label: string;
+}
+
+const keyOf = (projectId: string, target: CanaryTarget) =>
+  `${projectId}\u0000${target.type}\u0000${target.name}\u0000${target.label}`;
 
 /**
- * Routes `prompt:NAME@LABEL` calls of a running canary to its arms. Keeps the hot path to one map lookup and
+ * Routes `prompt:NAME@LABEL` and `release:NAME@LABEL` calls of a running canary to its arms. Keeps the hot path to one map lookup and
  * one hash: running canaries are read from the store at most every `refreshMs` (default 2 s), in the background,
  * so starting or ending a canary reaches every server process within that time.
  */
@@ -31,14 +39,13 @@ export class CanaryRouter {
   /** `keys.fallback` (e.g. the span id) is used when the request has no id of the canary's sticky kind. */
   async route(
     projectId: string,
-    name: string,
-    label: string,
+    target: CanaryTarget,
     keys: { userId: string | null; sessionId: string | null; fallback: string },
   ): Promise<CanaryRoute | null> {
     if (this.loadedGeneration !== this.generation)
       await this.refresh(); // first or invalidated view: wait
     else if (Date.now() - this.loadedAt > this.refreshMs) void this.refresh().catch(() => {}); // keep the last view
-    const canary = this.canaries.get(keyOf(projectId, name, label));
+    const canary = this.canaries.get(keyOf(projectId, target));
     if (!canary) return null;
     const stickyKey = (canary.stickyBy === 'session' ? keys.sessionId : keys.userId) ?? keys.fallback;
     const arm = canaryArm(canary.id, stickyKey, canary.share);
@@ -67,9 +74,10 @@ export class CanaryRouter {
     const generation = this.generation;
     const running = await this.store.gates.listRunningCanaries();
     this.canaries = new Map(
-      running
-        .filter((canary) => canary.targetType === 'prompt')
-        .map((canary) => [keyOf(canary.projectId, canary.name, canary.label), canary]),
+      running.map((canary) => [
+        keyOf(canary.projectId, { type: canary.targetType, name: canary.name, label: canary.label }),
+        canary,
+      ]),
     );
     this.loadedAt = Date.now();
     this.loadedGeneration = generation;

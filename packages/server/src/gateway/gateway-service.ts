@@ -1,4 +1,9 @@
-import { type ChatMessage, parsePromptReference } from '@sextant/core';
+import {
+  type ChatMessage,
+  parsePromptReference,
+  parseReleaseReference,
+  type VersionSelector,
+} from '@sextant/core';
 import type { ModelRegistry } from '../services/model-registry.js';
 import type { CanaryRouter } from './canary-router.js';
 import { callChatTarget, type TargetOutcome } from './chat-target.js';
@@ -20,6 +25,7 @@ import {
 } from './openai-request-schemas.js';
 import type { ProviderPool } from './provider-pool.js';
 import { isPromptReference, type PromptRenderer, resolvePromptRequest } from './resolve-prompt-request.js';
+import { isReleaseReference, type ReleaseReader, resolveReleaseRequest } from './resolve-release-request.js';
 import { type ResolvedRoute, type RouteDefaults, resolveRoute } from './resolve-route.js';
 import { ResponseCache } from './response-cache.js';
 import { newSpanId, readTraceContext } from './traceparent.js';
@@ -28,6 +34,8 @@ export interface GatewayOptions {
   registry: ModelRegistry;
   /** Resolves `model: "prompt:NAME@LABEL"` chat calls. */
   prompts: PromptRenderer;
+  /** Resolves `model: "release:NAME@LABEL"` chat calls; without it they are refused. */
+  releases?: ReleaseReader;
   providers: ProviderPool;
   spans: GatewaySpanWriter;
   /** Settings for calls that name a model directly (aliases carry their own). */
@@ -36,7 +44,7 @@ export interface GatewayOptions {
   environment?: NodeJS.ProcessEnv;
   /** First retry delay; doubles per retry (with jitter). Default 200 ms. */
   retryBaseDelayMs?: number;
-  /** Sends a share of `prompt:NAME@LABEL` calls to a canary's candidate version. */
+  /** Sends a share of `prompt:NAME@LABEL` and `release:NAME@LABEL` calls to a canary's candidate version. */
   canaries?: CanaryRouter;
   logError: (error: unknown) => void;
 }
@@ -121,6 +129,8 @@ export class GatewayService {
       promptReference: null,
       promptName: null,
       promptVersion: null,
+      releaseReference: null,
+      releaseId: null,
     };
     let traced = false;
     let requestBody = body;
@@ -143,7 +153,11 @@ export class GatewayService {
               : null;
       }
       traced = true;
-      if (chatRequest && isPromptReference(chatRequest.model)) {
+      if (chatRequest && isReleaseReference(chatRequest.model)) {
+        const release = await this.resolveRelease(projectId, chatRequest as PromptChatRequest, header, call);
+        chatRequest = release.request;
+        requestBody = release.body;
+      } else if (chatRequest && isPromptReference(chatRequest.model)) {
         const prompt = await this.resolvePrompt(projectId, chatRequest as PromptChatRequest, header, call);
         chatRequest = prompt.request;
         requestBody = prompt.body;
@@ -196,12 +210,87 @@ export class GatewayService {
     }
   }
 
+  /**
+   * Renders a `release:` call into the chat call it stands for (through the release's pinned prompt and
+   * model), linking the span to the release version, and to the canary arm when a canary splits the label.
+   */
+  private async resolveRelease(
+    projectId: string,
+    request: PromptChatRequest,
+    header: HeaderReader,
+    call: GatewayCall,
+  ) {
+    call.releaseReference = request.model;
+    const reference = parseReleaseReference(request.model);
+    if (!reference.success) {
+      throw new GatewayError(400, 'invalid_request_error', reference.error, {
+        code: 'invalid_release_reference',
+        param: 'model',
+      });
+    }
+    if (!this.options.releases) {
+      throw new GatewayError(
+        400,
+        'invalid_request_error',
+        'this gateway has no release registry; name a model or a prompt:NAME@LABEL',
+        {
+          code: 'invalid_release_reference',
+          param: 'model',
+        },
+      );
+    }
+    if (header('x-sextant-prompt-model')) {
+      throw new GatewayError(
+        400,
+        'invalid_request_error',
+        `${request.model} fixes its model; drop the x-sextant-prompt-model header, or call its prompt (prompt:NAME@VERSION) to try another model`,
+        { code: 'invalid_release_reference', param: 'x-sextant-prompt-model' },
+      );
+    }
+    const { name } = reference.value;
+    let selector: VersionSelector = reference.value.selector;
+    if ('label' in selector && this.options.canaries) {
+      const canary = await this.options.canaries.route(
+        projectId,
+        { type: 'release', name, label: selector.label },
+        { userId: call.userId, sessionId: call.sessionId, fallback: call.spanId },
+      );
+      if (canary) {
+        call.canary = { id: canary.canaryId, arm: canary.arm };
+        selector = { version: canary.version };
+      }
+    }
+    const release = await resolveReleaseRequest(
+      this.options.releases,
+      projectId,
+      name,
+      selector,
+      request,
+      header('x-sextant-release-prompt'),
+    );
+    call.releaseId = release.releaseId;
+    try {
+      return await this.resolvePrompt(projectId, release.request, header, call, release.model ?? undefined);
+    } catch (error) {
+      if (error instanceof GatewayError && error.options.code === 'prompt_model_missing') {
+        throw new GatewayError(
+          400,
+          'invalid_request_error',
+          `release ${release.releaseId} names no model for prompt '${call.promptName}' and the prompt has none: set models.generator (or models.${call.promptName}) in a new release version`,
+          { code: 'release_model_missing', param: 'model' },
+        );
+      }
+      throw error;
+    }
+  }
+
   /** Renders a `prompt:` call into the chat call it stands for, linking the span to the prompt version. */
   private async resolvePrompt(
     projectId: string,
     request: PromptChatRequest,
     header: HeaderReader,
     call: GatewayCall,
+    modelOverride = header('x-sextant-prompt-model'),
   ) {
     call.promptReference = request.model;
     const reference = parsePromptReference(request.model);
@@ -211,8 +300,7 @@ export class GatewayService {
       // Sticky per user or session when the client names one; otherwise each call is its own draw.
       const canary = await this.options.canaries.route(
         projectId,
-        reference.value.name,
-        reference.value.selector.label,
+        { type: 'prompt', name: reference.value.name, label: reference.value.selector.label },
         {
           userId: call.userId,
           sessionId: call.sessionId,
@@ -224,12 +312,7 @@ export class GatewayService {
         routed = { ...request, model: `prompt:${reference.value.name}@${canary.version}` };
       }
     }
-    const prompt = await resolvePromptRequest(
-      this.options.prompts,
-      projectId,
-      routed,
-      header('x-sextant-prompt-model'),
-    );
+    const prompt = await resolvePromptRequest(this.options.prompts, projectId, routed, modelOverride);
     call.promptName = prompt.promptName;
     call.promptVersion = prompt.promptVersion;
     call.requestedModel = prompt.request.model;
@@ -331,7 +414,8 @@ function parseRequest(operation: GatewayCall['operation'], body: Buffer) {
       },
     );
   }
-  const promptCall = operation === 'chat' && isPromptReference((json as { model?: unknown })?.model);
+  const model = (json as { model?: unknown })?.model;
+  const promptCall = operation === 'chat' && (isPromptReference(model) || isReleaseReference(model));
   if (operation === 'chat' && !promptCall && isPlainChatRequest(json)) return json as ChatCompletionRequest;
   const schema = promptCall
     ? promptChatRequestSchema

@@ -41,7 +41,10 @@ export interface GatewayCall {
   promptReference: string | null;
   promptName: string | null;
   promptVersion: number | null;
-  /** The canary arm that served a `prompt:NAME@LABEL` call, when a canary runs on that label. */
+  /** The `release:NAME@LABEL` the client sent as `model`, and the release version (`NAME@VERSION`) it resolved to. */
+  releaseReference?: string | null;
+  releaseId?: string | null;
+  /** The canary arm that served a `prompt:` or `release:` call, when a canary runs on that label. */
   canary?: { id: string; arm: 'baseline' | 'candidate' } | null;
 }
 
@@ -72,6 +75,7 @@ export function gatewaySpan(call: GatewayCall): CanonicalSpan {
     : null;
   span.promptName = call.promptName;
   span.promptVersion = call.promptVersion === null ? null : String(call.promptVersion);
+  span.releaseId = call.releaseId ?? null;
   span.sessionId = call.sessionId;
   span.userId = call.userId;
   span.tags = call.tags;
@@ -123,6 +127,8 @@ export function gatewaySpan(call: GatewayCall): CanonicalSpan {
     ...(usage?.output != null ? { 'gen_ai.usage.output_tokens': usage.output } : {}),
     ...(call.alias ? { 'sextant.gateway.alias': call.alias } : {}),
     ...(call.promptReference ? { 'sextant.gateway.prompt_reference': call.promptReference } : {}),
+    ...(call.releaseReference ? { 'sextant.gateway.release_reference': call.releaseReference } : {}),
+    ...(call.releaseId ? { 'sextant.release.id': call.releaseId } : {}),
     ...(call.promptName
       ? { 'gen_ai.prompt.name': call.promptName, 'sextant.prompt.name': call.promptName }
       : {}),

@@ -1,4 +1,7 @@
 import { CanaryService } from '../services/canary-service.js';
+import { GateService } from '../services/gate-service.js';
+import { PromptService } from '../services/prompt-service.js';
+import { ReleaseService } from '../services/release-service.js';
 import type { JobHandler } from './job-runner.js';
 
 /**
@@ -6,5 +9,7 @@ import type { JobHandler } from './job-runner.js';
  * enough to run twice: a second look records one more 'continue' or finds the canary already ended.
  */
 export const evaluateCanariesJob: JobHandler = async (job, { store }) => {
-  await new CanaryService(store).evaluateAll(job.projectId);
+  // Release labels move through the release service, so their gates and audit apply as for a move by hand.
+  const releases = new ReleaseService(store, new PromptService(store), new GateService(store));
+  await new CanaryService(store, undefined, releases).evaluateAll(job.projectId);
 };

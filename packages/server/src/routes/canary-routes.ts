@@ -8,7 +8,21 @@ import type { CanaryService } from '../services/canary-service.js';
 const tag = 'Canaries';
 
 const startSchema = z.object({
-  prompt: z.string().min(1).max(200).describe('The prompt whose label traffic is split'),
+  prompt: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('The prompt whose label traffic is split (`prompt:NAME@LABEL` calls); give this or `release`'),
+  release: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      'The release whose label traffic is split (`release:NAME@LABEL` calls); give this or `prompt`. ' +
+        "The candidate must pass the label's gates; promotion moves the label through them (recorded as a canary promotion)",
+    ),
   label: z.string().min(1).max(100).default('production'),
   candidateVersion: z.number().int().positive(),
   share: z.number().gt(0).lt(1).default(0.1).describe('Share of users (or sessions) served by the candidate'),
@@ -68,7 +82,7 @@ const startCanary = createRoute({
   path: '/api/canaries',
   tags: [tag],
   summary:
-    "Start a canary: the gateway sends a share of a prompt label's traffic to a candidate version (audited)",
+    "Start a canary: the gateway sends a share of a prompt or release label's traffic to a candidate version, sticky per user or session (audited)",
   request: { body: { content: { 'application/json': { schema: startSchema } }, required: true } },
   responses: { 201: jsonContent(canarySchema, 'Started'), ...errorResponses },
 });

@@ -80,7 +80,15 @@ export function mountGatewayRoutes(app: OpenAPIHono<AppEnv>, gateway: GatewaySer
       '`model: "prompt:NAME@LABEL"` (or `@VERSION`; bare `prompt:NAME` reads `production`) calls a prompt ' +
       "version: its messages rendered with the body's `variables` object (or JSON-encoded " +
       "`metadata.variables`), then the request `messages`, sent to the prompt's model (or the model named " +
-      'by the `x-sextant-prompt-model` header) with its parameters unless the request sets them.',
+      'by the `x-sextant-prompt-model` header) with its parameters unless the request sets them. ' +
+      '`model: "release:NAME@LABEL"` (or `@VERSION`; bare `release:NAME` reads `production`) calls a release ' +
+      'version: its first pinned prompt (or the one named by the `x-sextant-release-prompt` header) rendered the ' +
+      "same way, sent to the release's model for it (`models.PROMPT`, else `models.generator`, else the " +
+      "prompt's model) with the release's chat parameters (temperature, top_p, max_tokens, ...) unless the " +
+      'request sets them; the span carries `sextant.release.id` = `NAME@VERSION`. When a canary runs on the ' +
+      'prompt or release label, a share of users (`x-sextant-user-id` or `user`) or sessions ' +
+      '(`x-sextant-session-id`) is served by its candidate version, sticky per id; spans carry ' +
+      '`sextant.canary.id` and `sextant.canary.arm`.',
     security: [{ apiKey: [] }],
     request: {
       body: { content: { 'application/json': { schema: chatCompletionRequestSchema } }, required: true },

@@ -4,10 +4,12 @@ import { type ArmSummary, decideCanary } from '@sextant/core/statistics';
 import type { CanaryRecord, Store } from '@sextant/store';
 import type { CanaryRouter } from '../gateway/canary-router.js';
 import { type AuditCaller, AuditLog } from './audit-log.js';
+import type { ReleaseService } from './release-service.js';
 
-/** What starting a canary takes; the baseline is the version the label points at now. */
+/** What starting a canary takes: a prompt's or a release's label; the baseline is the version it points at now. */
 export interface StartCanaryInput {
-  prompt: string;
+  prompt?: string;
+  release?: string;
   label: string;
   candidateVersion: number;
   /** Share of traffic (of keys) the candidate serves, in (0, 1). */
@@ -34,9 +36,10 @@ const tenYearsSeconds = 10 * 365 * 86_400;
 const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null);
 
 /**
- * Canaries on prompt labels: the gateway sends `share` of a label's traffic to a candidate version, online
- * evaluators score both arms, and each look runs the sequential test (valid however often one looks) to
- * promote the candidate, keep waiting, or roll back. Every start, stop and decision is audited.
+ * Canaries on prompt and release labels: the gateway sends `share` of a label's traffic to a candidate version,
+ * online evaluators score both arms, and each look runs the sequential test (valid however often one looks) to
+ * promote the candidate, keep waiting, or roll back. Every start, stop and decision is audited. A release
+ * label moves through the release service, so its gates apply and the move is recorded as a canary promotion.
  */
 export class CanaryService {
   private readonly audit: AuditLog;
@@ -44,24 +47,36 @@ export class CanaryService {
   constructor(
     private readonly store: Store,
     private readonly router?: CanaryRouter,
+    private readonly releases?: ReleaseService,
   ) {
     this.audit = new AuditLog(store);
   }
 
   async start(projectId: string, input: StartCanaryInput, caller: AuditCaller): Promise<CanaryRecord> {
-    const entry = await this.store.prompts.get(projectId, input.prompt);
-    if (!entry) throw new SextantError('not_found', `prompt '${input.prompt}' not found in this project`);
+    if (Boolean(input.prompt) === Boolean(input.release)) {
+      throw new SextantError(
+        'bad_request',
+        'name what the canary splits: either `prompt` or `release`, not both',
+      );
+    }
+    const targetType = input.release ? 'release' : 'prompt';
+    const name = (input.release ?? input.prompt) as string;
+    const entry = await (targetType === 'release' ? this.store.releases : this.store.prompts).get(
+      projectId,
+      name,
+    );
+    if (!entry) throw new SextantError('not_found', `${targetType} '${name}' not found in this project`);
     const baselineVersion = entry.labels[input.label];
     if (baselineVersion === undefined) {
       throw new SextantError(
         'bad_request',
-        `prompt '${input.prompt}' has no label '${input.label}' to split; labels: ${Object.keys(entry.labels).join(', ') || '(none)'}`,
+        `${targetType} '${name}' has no label '${input.label}' to split; labels: ${Object.keys(entry.labels).join(', ') || '(none)'}`,
       );
     }
     if (input.candidateVersion < 1 || input.candidateVersion > entry.latest.version) {
       throw new SextantError(
         'bad_request',
-        `prompt '${input.prompt}' has no version ${input.candidateVersion}; its versions are 1 to ${entry.latest.version}`,
+        `${targetType} '${name}' has no version ${input.candidateVersion}; its versions are 1 to ${entry.latest.version}`,
       );
     }
     if (input.candidateVersion === baselineVersion) {
@@ -70,10 +85,18 @@ export class CanaryService {
         `label '${input.label}' already points at version ${baselineVersion}; a canary needs a different candidate version`,
       );
     }
+    if (targetType === 'release') {
+      // A candidate that could never be promoted should not serve users: its label's gates must pass first.
+      await this.releaseMover().versions.labelGuard?.check(
+        projectId,
+        { name, label: input.label, toVersion: input.candidateVersion, reason: null, canary: 'start' },
+        { apiKeyId: null },
+      );
+    }
     const outcome = await this.store.gates.createCanary(projectId, {
       id: `can_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
-      targetType: 'prompt',
-      name: input.prompt,
+      targetType,
+      name,
       label: input.label,
       baselineVersion,
       candidateVersion: input.candidateVersion,
@@ -87,7 +110,7 @@ export class CanaryService {
     if (outcome.status === 'conflict') {
       throw new SextantError(
         'conflict',
-        `canary ${outcome.running.id} already runs on ${input.prompt}@${input.label} (candidate version ${outcome.running.candidateVersion}); stop it first`,
+        `canary ${outcome.running.id} already runs on ${targetType} ${name}@${input.label} (candidate version ${outcome.running.candidateVersion}); stop it first`,
       );
     }
     this.router?.invalidate();
@@ -96,7 +119,7 @@ export class CanaryService {
       targetType: 'canary',
       targetId: outcome.canary.id,
       after: {
-        prompt: input.prompt,
+        [targetType]: name,
         label: input.label,
         baselineVersion,
         candidateVersion: input.candidateVersion,
@@ -147,7 +170,8 @@ export class CanaryService {
       start: canary.createdAt,
       end: now,
       bucketSeconds: tenYearsSeconds,
-      groupBy: 'prompt',
+      // Spans carry `prompt@version` (prompt canaries) and `sextant.release.id` = `release@version` (release ones).
+      groupBy: canary.targetType,
     });
     const arm = (version: number): ArmSummary => {
       const points = series.filter((point) => point.group === `${canary.name}@${version}`);
@@ -162,7 +186,7 @@ export class CanaryService {
     };
     const baseline = arm(canary.baselineVersion);
     const candidate = arm(canary.candidateVersion);
-    const decided =
+    const tested =
       baseline.count === 0 || candidate.count === 0
         ? {
             decision: 'continue' as const,
@@ -174,6 +198,7 @@ export class CanaryService {
             margin: canary.margin,
             minimumPerArm: canary.minimumPerArm,
           });
+    const decided = await this.heldByGates(projectId, canary, tested);
     const evidence: CanaryEvidence = {
       decision: decided.decision,
       reason: decided.reason,
@@ -216,7 +241,19 @@ export class CanaryService {
   /** Acts on a final decision once: promote moves the label to the candidate; rollback leaves it on the baseline. */
   private async finish(projectId: string, canary: CanaryRecord, evidence: CanaryEvidence) {
     this.router?.invalidate();
-    if (evidence.decision === 'promote') {
+    if (evidence.decision === 'promote' && canary.targetType === 'release') {
+      await this.releaseMover().versions.moveLabel(
+        projectId,
+        {
+          name: canary.name,
+          label: canary.label,
+          toVersion: canary.candidateVersion,
+          reason: `canary ${canary.id}: ${evidence.reason}`,
+          canary: canary.id,
+        },
+        { apiKeyId: null, user: `canary ${canary.id}` },
+      );
+    } else if (evidence.decision === 'promote') {
       await this.store.prompts.moveLabel(projectId, {
         name: canary.name,
         label: canary.label,
@@ -235,5 +272,40 @@ export class CanaryService {
         evidence,
       },
     });
+  }
+
+  /**
+   * A promotion the release label's gates would refuse becomes 'continue' with the reason: the candidate keeps
+   * its share until its gate runs pass (or someone stops the canary), instead of ending promoted but unmoved.
+   */
+  private async heldByGates<D extends { decision: CanaryEvidence['decision']; reason: string }>(
+    projectId: string,
+    canary: CanaryRecord,
+    decided: D,
+  ): Promise<D> {
+    if (decided.decision !== 'promote' || canary.targetType !== 'release') return decided;
+    try {
+      await this.releaseMover().versions.labelGuard?.check(
+        projectId,
+        {
+          name: canary.name,
+          label: canary.label,
+          toVersion: canary.candidateVersion,
+          reason: null,
+          canary: canary.id,
+        },
+        { apiKeyId: null },
+      );
+      return decided;
+    } catch (error) {
+      if (!(error instanceof SextantError) || error.code !== 'conflict') throw error;
+      return { ...decided, decision: 'continue', reason: `${decided.reason}; held: ${error.message}` } as D;
+    }
+  }
+
+  private releaseMover(): ReleaseService {
+    if (!this.releases)
+      throw new Error('CanaryService needs the release service for canaries on release labels');
+    return this.releases;
   }
 }

@@ -131,14 +131,20 @@ export class GateService implements LabelMoveGuard {
    */
   async check(
     projectId: string,
-    move: { name: string; label: string; toVersion: number | null; reason: string | null },
+    move: {
+      name: string;
+      label: string;
+      toVersion: number | null;
+      reason: string | null;
+      canary?: string | null;
+    },
     caller: Caller,
   ): Promise<((moved: LabelMove) => Promise<void>) | undefined> {
     if (move.toVersion === null) return undefined;
     const gate = (await this.store.gates.listLabelGates(projectId, move.name)).find(
       (entry) => entry.label === move.label,
-    );
-    if (!gate) return undefined;
+    ) ?? { suites: [] as string[] };
+    if (gate.suites.length === 0 && !move.canary) return undefined;
     const toVersion = move.toVersion;
     const checks = await Promise.all(
       gate.suites.map(async (suite) => {
@@ -153,7 +159,7 @@ export class GateService implements LabelMoveGuard {
     );
     const missing = checks.filter((check) => check.run?.status !== 'passed');
     const gateRunIds = checks.flatMap((check) => (check.run ? [check.run.id] : []));
-    if (missing.length > 0 && !move.reason) {
+    if (missing.length > 0 && (!move.reason || move.canary)) {
       const detail = missing
         .map((check) =>
           check.run
@@ -164,10 +170,12 @@ export class GateService implements LabelMoveGuard {
       throw new SextantError(
         'conflict',
         `release '${move.name}' version ${toVersion} cannot take label '${move.label}': its gates have not passed for this version: ${detail}. ` +
-          `Run \`sextant eval --record\` against ${move.name}@${toVersion}, or override with a reason (body field "reason"; audited)`,
+          (move.canary
+            ? `A canary cannot override gates: run \`sextant eval --record\` against ${move.name}@${toVersion}`
+            : `Run \`sextant eval --record\` against ${move.name}@${toVersion}, or override with a reason (body field "reason"; audited)`),
       );
     }
-    const kind = missing.length > 0 ? 'override' : 'promote';
+    const kind = move.canary ? 'canary' : missing.length > 0 ? 'override' : 'promote';
     return async (moved) => {
       const actor = await this.audit.actor(projectId, caller);
       await this.store.gates.appendPromotion(projectId, {

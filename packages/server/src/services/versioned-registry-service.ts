@@ -39,7 +39,14 @@ export interface LabelMove {
 export interface LabelMoveGuard {
   check(
     projectId: string,
-    move: { name: string; label: string; toVersion: number | null; reason: string | null },
+    move: {
+      name: string;
+      label: string;
+      toVersion: number | null;
+      reason: string | null;
+      /** The canary whose sequential test moves the label; it must pass the gates, never override them. */
+      canary?: string | null;
+    },
     caller: Caller,
   ): Promise<((move: LabelMove) => Promise<void>) | undefined>;
 }
@@ -193,14 +200,16 @@ export class VersionedRegistryService<D> {
       reason?: string | null;
       /** A rollback to the label's previous version, which the caller records itself; skips the guard. */
       rollback?: boolean;
+      /** The canary that promotes (recorded as a canary promotion; gates still apply). */
+      canary?: string | null;
     },
     caller: Caller,
   ): Promise<LabelMove> {
     this.checkMovableLabel(input.label);
-    const { reason = null, rollback = false, ...move } = input;
+    const { reason = null, rollback = false, canary = null, ...move } = input;
     const afterMove = rollback
       ? undefined
-      : await this.labelGuard?.check(projectId, { ...move, reason }, caller);
+      : await this.labelGuard?.check(projectId, { ...move, reason, canary }, caller);
     const actor = await this.actor(projectId, caller);
     const outcome = await this.registry.moveLabel(projectId, { ...move, actor });
     const { name, label } = input;
