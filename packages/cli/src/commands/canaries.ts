@@ -36,18 +36,21 @@ const arms = (look: CanaryLook | null) =>
     ? `${look.baseline.count} / ${look.candidate.count} scored, means ${look.baseline.mean?.toFixed(3) ?? '-'} / ${look.candidate.mean?.toFixed(3) ?? '-'}`
     : 'no look yet';
 
-/** `sextant canaries ...`: canaries on prompt labels, decided by the sequential test. */
+/** `sextant canaries ...`: canaries on prompt or release labels, decided by the sequential test. */
 export function registerCanaryCommands(program: Command) {
   const canaries = program
     .command('canaries')
     .description(
-      'Canaries: a share of a prompt label’s traffic on a candidate version, promoted or rolled back by a sequential test',
+      'Canaries: a share of a prompt or release label’s traffic on a candidate version, promoted or rolled back by a sequential test',
     );
   const server = (command: Command) => command.addOption(urlOption()).addOption(apiKeyOption());
 
   server(
-    canaries.command('start <prompt> <candidate-version>').description('Start a canary on a prompt label'),
+    canaries
+      .command('start <name> <candidate-version>')
+      .description('Start a canary on a prompt label (or a release label with --release)'),
   )
+    .option('--release', 'NAME is a release: split `release:NAME@LABEL` calls (its gates must pass first)')
     .option('--label <label>', 'the label whose traffic is split', 'production')
     .option('--share <fraction>', 'share of users (or sessions) on the candidate', '0.1')
     .option('--sticky-by <kind>', 'user or session', 'user')
@@ -57,11 +60,14 @@ export function registerCanaryCommands(program: Command) {
     )
     .option('--margin <value>', 'promote when not worse than the baseline by more than this', '0.02')
     .option('--alpha <value>', 'chance of a wrong promotion or rollback, over all looks', '0.05')
-    .addHelpText('after', '\nExample:\n  sextant canaries start answer 4 --share 0.1 --score helpful')
-    .action(async (prompt: string, version: string, options: ServerOptions & Record<string, string>) => {
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sextant canaries start answer 4 --share 0.1 --score helpful\n  sextant canaries start support-bot 7 --release --score helpful',
+    )
+    .action(async (name: string, version: string, options: ServerOptions & Record<string, string>) => {
       const api = createApiRequest(options.url, options.apiKey);
       const canary = await api<CanaryJson>('POST', '/api/canaries', {
-        prompt,
+        [options.release ? 'release' : 'prompt']: name,
         label: options.label,
         candidateVersion: Number(version),
         share: Number(options.share),
@@ -71,7 +77,7 @@ export function registerCanaryCommands(program: Command) {
         alpha: Number(options.alpha),
       });
       print(
-        `canary ${canary.id}: ${Math.round(canary.share * 100)}% of ${prompt}@${canary.label} on v${canary.candidateVersion} (baseline v${canary.baselineVersion})`,
+        `canary ${canary.id}: ${Math.round(canary.share * 100)}% of ${options.release ? 'release ' : ''}${name}@${canary.label} on v${canary.candidateVersion} (baseline v${canary.baselineVersion})`,
       );
     });
 

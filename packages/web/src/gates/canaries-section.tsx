@@ -84,8 +84,8 @@ export function CanariesSection() {
       </div>
       {canaries.status === 'ok' && list.length === 0 && (
         <p className="text-slate-500 text-sm">
-          No canaries. Start one with POST /api/canaries: a prompt label, a candidate version, a share and a
-          score.
+          No canaries. Start one with POST /api/canaries (or `sextant canaries start`): a prompt or release
+          label, a candidate version, a share and a score.
         </p>
       )}
       {list.map((canary) => (
@@ -97,7 +97,7 @@ export function CanariesSection() {
           <header className="mb-2 flex items-center gap-2">
             <StatusBadge status={canary.status} />
             <span className="font-medium">
-              {canary.name}@{canary.label}
+              {canary.targetType}:{canary.name}@{canary.label}
             </span>
             <span className="text-slate-500 text-xs">
               v{canary.baselineVersion} vs v{canary.candidateVersion} · margin {canary.margin} · alpha{' '}

@@ -72,6 +72,8 @@ export interface CanaryLook {
 
 export interface Canary {
   id: string;
+  /** Whose label is split: `prompt:NAME@LABEL` or `release:NAME@LABEL` traffic. */
+  targetType: 'prompt' | 'release';
   name: string;
   label: string;
   baselineVersion: number;
