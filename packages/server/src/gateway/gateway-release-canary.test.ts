@@ -112,7 +112,7 @@ beforeAll(async () => {
   });
   await api('POST', '/api/prompts/answer/versions', { definition: chatPrompt('You are v1.') });
   await api('POST', '/api/prompts/answer/versions', { definition: chatPrompt('You are v2, terser.') });
-  for (const name of ['bot', 'gated-bot']) {
+  for (const name of ['bot', 'gated-bot', 'held-bot']) {
     expect(
       (
         await api('POST', `/api/releases/${name}/versions`, {
@@ -290,5 +290,28 @@ describe('canaries on release labels', () => {
       },
     ]);
     await untilServed('gated-bot', 'user-0', 2);
+  });
+
+  it('hold a promotion that gates added mid-canary would refuse: the canary keeps running, the label stays', async () => {
+    const started = await api('POST', '/api/canaries', {
+      release: 'held-bot',
+      candidateVersion: 2,
+      share: 0.5,
+      score: 'helpful',
+      margin: 0.5,
+    });
+    expect(started.status).toBe(201);
+    await api('PUT', '/api/releases/held-bot/gates/production', { suites: ['smoke'] });
+    await traffic('held-bot', 80, () => 1);
+    await runJob();
+    const detail = await api('GET', `/api/canaries/${started.body.id}`);
+    expect(detail.body).toMatchObject({
+      canary: { status: 'running' },
+      decisions: [{ decision: 'continue' }],
+    });
+    const [look] = detail.body.decisions as Array<{ evidence: { reason: string } }>;
+    expect(look?.evidence.reason).toMatch(/held: .*'smoke' has no gate run.*A canary cannot override gates/);
+    expect((await api('GET', '/api/releases/held-bot?label=production')).body.version).toBe(1);
+    expect((await api('POST', `/api/canaries/${started.body.id}/stop`)).status).toBe(200);
   });
 });
