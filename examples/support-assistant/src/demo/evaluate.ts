@@ -106,7 +106,7 @@ export async function evaluate(
   const f1 = comparison.metrics.find((metric) => metric.name === 'token-f1');
   const better = f1 && f1.meanDifference < 0 && f1.interval.upper < 0 ? 'narrow' : 'wide';
   report.outcome(
-    `experiments ${narrow.slice(0, 8)} (top_k 2) and ${wide.slice(0, 8)} (top_k 5) scored ${comparison.metrics.length} metrics; ` +
+    `experiments ${narrow} (top_k 2) and ${wide} (top_k 5) scored ${comparison.metrics.length} metrics; ` +
       `token F1 difference ${signed(f1?.meanDifference ?? 0)}; release to promote: top_k ${better === 'wide' ? 5 : 2}`,
   );
   return { experiments: { narrow, wide }, better, comparison: comparison.metrics };

@@ -40,7 +40,10 @@ try {
   const results = await runPhases({ sextant, client, retriever, report, tracing, demoDirectory });
   console.log(report.summary(`${sextant.url}/`));
   console.log(`\nWalk-through finished in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
-  if (values['result-file']) fs.writeFileSync(values['result-file'], JSON.stringify(results, null, 2));
+  if (values['result-file']) {
+    const where = { url: sextant.url, apiKey: sextant.apiKey, db: sextant.db };
+    fs.writeFileSync(values['result-file'], JSON.stringify({ ...where, ...results }, null, 2));
+  }
 } catch (error) {
   console.error('\nThe walk-through stopped:', error);
   process.exitCode = 1;

@@ -3,9 +3,12 @@ import type OpenAI from 'openai';
 import { loadAssistant, registryFor } from '../assistant/load-assistant.js';
 import { createSupportAgent } from '../assistant/support-agent.js';
 import type { HybridRetriever } from '../retrieval/hybrid-retriever.js';
+import { type Bakeoff, bakeoff } from './bakeoff.js';
+import { type Deployment, deploy } from './deploy.js';
 import { develop, releaseName } from './develop.js';
 import { discover } from './discover.js';
 import { type Evaluation, evaluate } from './evaluate.js';
+import { type Governance, govern } from './govern.js';
 import type { DemoReport } from './report.js';
 import { api, type RunningSextant } from './sextant-process.js';
 
@@ -24,6 +27,9 @@ export interface DemoResults {
   releases: { narrow: number; wide: number };
   agentAnswer: { answer: string; steps: string[] };
   evaluation: Evaluation;
+  bakeoff: Bakeoff | null;
+  deployment: Deployment;
+  governance: Governance;
 }
 
 export async function runPhases(context: DemoContext): Promise<DemoResults> {
@@ -53,11 +59,18 @@ export async function runPhases(context: DemoContext): Promise<DemoResults> {
   report.detail(`agent: ${first.answer}\nagent: ${lookedUp.answer}`);
 
   const evaluation = await evaluate(context, releases, report);
+  const bakeoffResult = await bakeoff(sextant, retriever, models, context.demoDirectory, report);
+  const chosen = evaluation.better === 'wide' ? releases.wide : releases.narrow;
+  const deployment = await deploy(sextant, chosen, context.demoDirectory, report);
+  const governance = await govern(context, report);
 
   return {
     models,
     releases: { narrow: releases.narrow, wide: releases.wide },
     agentAnswer: lookedUp,
     evaluation,
+    bakeoff: bakeoffResult,
+    deployment,
+    governance,
   };
 }

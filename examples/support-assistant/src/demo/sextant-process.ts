@@ -37,10 +37,11 @@ function serve(db: string, port: number): Promise<RunningSextant> {
       () => reject(new Error(`sextant serve did not start in 30 s:\n${output}`)),
       30_000,
     );
-    child.once('exit', (code) => {
+    const onEarlyExit = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`sextant serve exited with ${code}:\n${output}`));
-    });
+    };
+    child.once('exit', onEarlyExit);
     const onData = (chunk: Buffer) => {
       output += chunk;
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
@@ -48,7 +49,7 @@ function serve(db: string, port: number): Promise<RunningSextant> {
       if (!url || !apiKey) return;
       clearTimeout(timer);
       child.stdout?.off('data', onData);
-      child.removeAllListeners('exit');
+      child.off('exit', onEarlyExit);
       resolve({
         url,
         apiKey,
@@ -74,7 +75,11 @@ export interface CliResult {
 }
 
 /** Runs a `sextant` command against the running server and its store, as a user would in a terminal. */
-export function runCli(sextant: RunningSextant, args: readonly string[], options: { cwd?: string } = {}) {
+export function runCli(
+  sextant: RunningSextant,
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+) {
   return new Promise<CliResult>((resolve) => {
     execFile(
       process.execPath,
@@ -86,6 +91,7 @@ export function runCli(sextant: RunningSextant, args: readonly string[], options
           SEXTANT_URL: sextant.url,
           SEXTANT_API_KEY: sextant.apiKey,
           SEXTANT_DB: sextant.db,
+          ...options.env,
         },
         maxBuffer: 16 * 1024 * 1024,
       },
