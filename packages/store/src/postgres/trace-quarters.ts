@@ -73,19 +73,13 @@ export async function updatingTraceQuarters<T>(
     `SELECT count(pg_advisory_xact_lock(hashtextextended($1 || '/' || t, 1))) FROM unnest($2::text[]) AS t`,
     [projectId, sortedTraceIds],
   );
-  const quarters = new Set<number>();
-  const apply = async (sign: number) => {
-    const { rows } = await client.query<{ quarter_us: string }>(contributionsSql(storedTraces), [
-      projectId,
-      sortedTraceIds,
-      sign,
-    ]);
-    for (const row of rows) quarters.add(Number(row.quarter_us));
-  };
-  await apply(-1);
+  const apply = (sign: number) =>
+    client.query<{ quarter_us: string }>(contributionsSql(storedTraces), [projectId, sortedTraceIds, sign]);
+  // Only a cell taken from can end empty: a batch of new traces (the usual case) skips the cleanup.
+  const taken = await apply(-1);
   const result = await change();
   await apply(1);
-  await dropEmptyCells(client, projectId, quarters);
+  await dropEmptyCells(client, projectId, new Set(taken.rows.map((row) => Number(row.quarter_us))));
   return result;
 }
 
