@@ -26,7 +26,7 @@ export interface Governance {
 
 /**
  * Govern: production questions replayed through the release labelled production, scored online as they
- * arrive; halfway through, a third of users start asking about billing, which the docs do not cover.
+ * arrive; halfway through, half of the users start asking about billing, which the docs do not cover.
  * A drift monitor compares the two halves and an alert rule posts to a local Slack-style webhook.
  */
 export async function govern(

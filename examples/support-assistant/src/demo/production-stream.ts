@@ -1,6 +1,6 @@
 /**
  * Questions "users" send in production. The first half asks about what the docs cover; in the second
- * half a share of users start asking about billing, which the docs do not cover: the drift the Govern
+ * half, half of the users start asking about billing, which the docs do not cover: the drift the Govern
  * phase must notice. Seeded, so every run replays the same stream.
  */
 const documentedTopics: Record<string, string[]> = {
@@ -56,7 +56,7 @@ export interface ProductionQuestion {
   half: 0 | 1;
 }
 
-export function productionStream(perHalf = 60, shiftedShare = 0.35, seed = 7): ProductionQuestion[] {
+export function productionStream(perHalf = 60, shiftedShare = 0.5, seed = 7): ProductionQuestion[] {
   let state = seed >>> 0;
   const random = () => {
     // mulberry32: small, fast and good enough to shuffle a demo.
