@@ -158,6 +158,42 @@ export function registerMetricsCases(
     ]);
   });
 
+  test('trace metrics count each trace once when batches of the same traces are written at once', async () => {
+    const hour = 3_600_000_000;
+    const base = 1_700_000_000_000_000 - (1_700_000_000_000_000 % (24 * hour));
+    // 12 traces of 4 spans each; the 4 batches each hold one span of every trace and are written together.
+    const batches = Array.from({ length: 4 }, (_, slot) =>
+      Array.from({ length: 12 }, (_, trace) =>
+        makeSpan({
+          traceId: (0xc0c0_0000 + trace).toString(16).padStart(32, '0'),
+          ...(slot === 0 ? { spanId: 'ef'.repeat(8), parentSpanId: null } : { parentSpanId: 'ef'.repeat(8) }),
+          name: slot === 0 ? 'root' : `step-${slot}`,
+          startTimeUs: base + hour + trace * 60_000_000 + slot * 1000,
+          endTimeUs: base + hour + trace * 60_000_000 + slot * 1000 + (slot + 1) * 1000,
+          status: slot === 3 && trace % 2 === 0 ? 'error' : 'ok',
+          tags: [`t${slot}`],
+        }),
+      ),
+    );
+    await Promise.all(batches.map((batch) => current().insertSpans('alpha', batch)));
+    const window = { from: new Date(base / 1000), to: new Date((base + 3 * hour) / 1000) };
+    const byName = await current().queryMetrics(
+      'alpha',
+      metricsQuerySchema.parse({ ...window, bucket: 'day', groupBy: 'name' }),
+    );
+    expect(byName.points).toMatchObject([{ group: 'root', requests: 12, errors: 6 }]);
+    const byTag = await current().queryMetrics(
+      'alpha',
+      metricsQuerySchema.parse({ ...window, bucket: 'day', groupBy: 'tag' }),
+    );
+    expect(byTag.points.map((point) => [point.group, point.requests]).sort()).toEqual([
+      ['t0', 12],
+      ['t1', 12],
+      ['t2', 12],
+      ['t3', 12],
+    ]);
+  });
+
   test('model metrics over whole hours and partial edges agree with the calls, re-sent spans counted once', async () => {
     const hour = 3_600_000_000;
     const day = 24 * hour;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { datasetItemInputSchema, traceQuerySchema } from '@sextant/core';
+import { datasetItemInputSchema, metricsQuerySchema, traceQuerySchema } from '@sextant/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeSpan } from '../contract/store-contract.suite.js';
 import { openPostgresStore } from '../postgres/postgres-store.js';
@@ -101,6 +101,17 @@ describe.skipIf(!postgres.available)('sextant db migrate: SQLite to PostgreSQL',
         (await original.listTraces('p', query)).traces,
       );
       expect(await copy.getTrace('p', root.traceId)).toEqual(await original.getTrace('p', root.traceId));
+      // The dashboard's trace rollup is rebuilt from the copied traces.
+      const metrics = metricsQuerySchema.parse({
+        from: new Date(0),
+        to: new Date(),
+        bucket: 'day',
+        groupBy: 'name',
+      });
+      expect((await copy.queryMetrics('p', metrics)).points).toEqual(
+        (await original.queryMetrics('p', metrics)).points,
+      );
+      expect((await copy.queryMetrics('p', metrics)).points.length).toBeGreaterThan(0);
       await original.close();
       // The search index is rebuilt on the target from the copied span texts.
       const found = await copy.listTraces('p', traceQuerySchema.parse({ q: 'refund' }));

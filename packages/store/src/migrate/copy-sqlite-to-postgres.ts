@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { inTransaction } from '../postgres/postgres-database.js';
 import { openPostgresStore } from '../postgres/postgres-store.js';
 import { ensureSpanPartitions } from '../postgres/span-partitions.js';
+import { rebuildTraceQuarters } from '../postgres/trace-quarters.js';
 import { openSqliteStore } from '../sqlite/sqlite-store.js';
 import { TableChecksum } from './table-checksum.js';
 
@@ -111,6 +112,7 @@ export async function copySqliteToPostgres(
       });
     }
     await rebuildFeed(source, pool);
+    await rebuildTraceQuarters(pool);
     await resetSequences(pool, target.schema);
     return results;
   } finally {

@@ -2,7 +2,7 @@ import type { MetricsQuery, MetricsResult } from '@sextant/core';
 import type pg from 'pg';
 import { rollupHours } from '../model-call-hours.js';
 import { type BinRow, foldBins } from '../sqlite/sqlite-metrics-reader.js';
-import { latencyBinSql } from './trace-hours.js';
+import { latencyBinSql, rollupQuarters } from './trace-quarters.js';
 
 /** Model calls starting in [low, high). Parameters: $1 project, $2 from, $3 to, $4 bucket, $5/$6 whole hours. */
 const modelCallsBetween = (low: string, high: string) =>
@@ -37,26 +37,29 @@ const metricsSql = (source: string) => `
          sum(output_tokens) AS output_tokens, sum(cost) AS cost
   FROM (${source}) AS requests GROUP BY 1, 2, 3`;
 
-/** Whole hours ($5 to $6) from a rollup, the partial hours at the window's edges from `source`. */
+/** Whole rollup units ($5 to $6) from a rollup, the partial hours at the window's edges from `source`. */
 const withRollup = (rollup: string, source: (low: string, high: string) => string) => `
   ${rollup}
   UNION ALL ${metricsSql(source('$2', '$5'))}
   UNION ALL ${metricsSql(source('$6', '$3'))}`;
 
-const rollupCells = (table: string, group: string, where = '') => `
-  SELECT (hour_us / $4::bigint) * $4::bigint AS bucket, ${group} AS grp, bin, sum(requests) AS requests,
+const rollupCells = (table: string, time: string, group: string, where = '') => `
+  SELECT (${time} / $4::bigint) * $4::bigint AS bucket, ${group} AS grp, bin, sum(requests) AS requests,
          sum(errors) AS errors, sum(input_tokens) AS input_tokens, sum(output_tokens) AS output_tokens,
-         ${table === 'trace_hours' ? 'CASE WHEN sum(priced) = 0 THEN NULL ELSE sum(cost) END' : 'sum(cost)'} AS cost
-  FROM ${table} WHERE project_id = $1 ${where} AND hour_us >= $5 AND hour_us < $6
+         ${table === 'trace_quarters' ? 'CASE WHEN sum(priced) = 0 THEN NULL ELSE sum(cost) END' : 'sum(cost)'} AS cost
+  FROM ${table} WHERE project_id = $1 ${where} AND ${time} >= $5 AND ${time} < $6
   GROUP BY 1, 2, 3`;
 
-/** The same rows as `metricsSql(sources[groupBy])`, read from the hourly rollups where whole hours allow. */
+const traceCells = (group: string, dimension: 'name' | 'tag') =>
+  rollupCells('trace_quarters', 'quarter_us', group, `AND dimension = '${dimension}'`);
+
+/** The same rows as `metricsSql(sourcesBetween[groupBy])`, read from the rollups where whole units allow. */
 const rollupSql: Record<MetricsQuery['groupBy'], string> = {
   // Every trace has one 'name' cell, so the ungrouped dashboard sums those.
-  none: withRollup(rollupCells('trace_hours', 'NULL::text', "AND dimension = 'name'"), sourcesBetween.none),
-  name: withRollup(rollupCells('trace_hours', 'grp', "AND dimension = 'name'"), sourcesBetween.name),
-  tag: withRollup(rollupCells('trace_hours', 'grp', "AND dimension = 'tag'"), sourcesBetween.tag),
-  model: withRollup(rollupCells('model_call_hours', 'model'), modelCallsBetween),
+  none: withRollup(traceCells('NULL::text', 'name'), sourcesBetween.none),
+  name: withRollup(traceCells('grp', 'name'), sourcesBetween.name),
+  tag: withRollup(traceCells('grp', 'tag'), sourcesBetween.tag),
+  model: withRollup(rollupCells('model_call_hours', 'hour_us', 'model'), modelCallsBetween),
 };
 
 /** Aggregates in SQL to (bucket, group, latency bin) rows; percentiles are read from the bins. */
@@ -65,9 +68,10 @@ export function createPostgresMetricsReader(pool: pg.Pool) {
     const from = query.from.getTime() * 1000;
     const to = query.to.getTime() * 1000;
     const parameters = [projectId, from, to, query.bucketSeconds * 1_000_000];
-    const hours = rollupHours(from, to, query.bucketSeconds);
-    const { rows } = hours
-      ? await pool.query<BinRow>(rollupSql[query.groupBy], [...parameters, hours.first, hours.end])
+    // Model calls roll up by the hour, traces by the quarter hour (see trace-quarters.ts).
+    const whole = (query.groupBy === 'model' ? rollupHours : rollupQuarters)(from, to, query.bucketSeconds);
+    const { rows } = whole
+      ? await pool.query<BinRow>(rollupSql[query.groupBy], [...parameters, whole.first, whole.end])
       : await pool.query<BinRow>(metricsSql(sourcesBetween[query.groupBy]('$2', '$3')), parameters);
     const points = foldBins(rows);
     const groups = [

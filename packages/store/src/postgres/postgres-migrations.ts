@@ -1,5 +1,5 @@
 import type { Migration } from '../sqlite/migrations.js';
-import { backfillTraceHoursSql } from './trace-hours.js';
+import { backfillTraceQuartersSql } from './trace-quarters.js';
 
 /**
  * PostgreSQL schema steps, numbered on their own (not the SQLite versions). Same tables and meaning as
@@ -625,7 +625,15 @@ export const postgresMigrations: readonly Migration[] = [
         priced bigint NOT NULL,   -- traces with a known cost: none means the cost is unknown, not 0
         PRIMARY KEY (project_id, dimension, hour_us, grp, bin)
       );
-      ${backfillTraceHoursSql};
+      INSERT INTO trace_hours (project_id, dimension, hour_us, grp, bin, requests, errors, input_tokens,
+        output_tokens, cost, priced)
+      SELECT t.project_id, d.dimension, t.start_time_us - t.start_time_us % 3600000000, d.grp,
+        floor(ln(greatest(t.end_time_us - t.start_time_us, 1)) * 40)::int, count(*),
+        sum((t.error_count > 0)::int), sum(t.input_tokens), sum(t.output_tokens), coalesce(sum(t.cost), 0),
+        count(t.cost)
+      FROM traces t
+      CROSS JOIN LATERAL (SELECT 'name' AS dimension, t.name AS grp UNION ALL SELECT 'tag', unnest(t.tags)) d
+      GROUP BY 1, 2, 3, 4, 5;
     `,
   },
   {
@@ -634,6 +642,29 @@ export const postgresMigrations: readonly Migration[] = [
     sql: `
       CREATE INDEX traces_session_recent ON traces(project_id, start_time_us DESC, session_id DESC)
         WHERE session_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 10,
+    description:
+      'dashboard: the trace rollup in quarter hours, so the 24-hour view (15-minute buckets) reads it too',
+    sql: `
+      DROP TABLE trace_hours;
+      CREATE TABLE trace_quarters (
+        project_id text NOT NULL,
+        dimension text NOT NULL,  -- 'name' (also serves the ungrouped dashboard) or 'tag'
+        quarter_us bigint NOT NULL,
+        grp text NOT NULL,
+        bin integer NOT NULL,
+        requests bigint NOT NULL,
+        errors bigint NOT NULL,
+        input_tokens bigint NOT NULL,
+        output_tokens bigint NOT NULL,
+        cost double precision NOT NULL,
+        priced bigint NOT NULL,   -- traces with a known cost: none means the cost is unknown, not 0
+        PRIMARY KEY (project_id, dimension, quarter_us, grp, bin)
+      );
+      ${backfillTraceQuartersSql};
     `,
   },
 ];

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RetentionStore } from '../retention-store.js';
 import { inTransaction } from './postgres-database.js';
-import { removeFromTraceHours } from './trace-hours.js';
+import { removeFromTraceQuarters } from './trace-quarters.js';
 
 const hourUs = 3_600_000_000;
 
@@ -29,14 +29,14 @@ export function createPostgresRetentionStore(pool: pg.Pool): RetentionStore {
       inTransaction(pool, async (client) => {
         const beforeUs = before.getTime() * 1000;
         // The trace rows go first (RETURNING their time range), so the span delete can name the partitions.
-        // Locked first, so they leave the hourly trace rollup before they leave the traces table.
+        // Locked first, so they leave the trace rollup before they leave the traces table.
         const locked = await client.query<{ trace_id: string }>(
           `SELECT trace_id FROM traces WHERE project_id = $1 AND start_time_us < $2 AND end_time_us < $2
            ORDER BY start_time_us LIMIT $3 FOR UPDATE SKIP LOCKED`,
           [projectId, beforeUs, limit],
         );
         if (locked.rows.length === 0) return { traces: 0, spans: 0 };
-        await removeFromTraceHours(
+        await removeFromTraceQuarters(
           client,
           projectId,
           locked.rows.map((row) => row.trace_id),

@@ -36,7 +36,7 @@ const pageSql = (sessions: string, afterCursor: boolean) => `
 
 /** Every session in the window aggregated: the plan for a walk that met too few sessions. */
 const allSessionsSql = (afterCursor: boolean) => pageSql('session_id IS NOT NULL', afterCursor);
-/** Only the sessions the walk met ($7). */
+/** Only the sessions the walk met ($5, or $7 after a cursor). */
 const candidatesSql = (afterCursor: boolean) =>
   pageSql(`session_id = ANY($${afterCursor ? 7 : 5}::text[])`, afterCursor);
 

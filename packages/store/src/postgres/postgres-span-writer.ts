@@ -5,7 +5,7 @@ import { spanColumns, spanToRow } from '../sqlite/span-rows.js';
 import { rollUpSpans } from '../trace-rollup.js';
 import { inTransaction, lockKey } from './postgres-database.js';
 import { ensureSpanPartitions } from './span-partitions.js';
-import { updatingTraceHours } from './trace-hours.js';
+import { updatingTraceQuarters } from './trace-quarters.js';
 
 /** Longest text indexed per span, as in SQLite; longer inputs are still stored whole. */
 const maxIndexedChars = 16_384;
@@ -155,7 +155,7 @@ export function createPostgresSpanWriter(pool: pg.Pool, schema: string) {
         rollup.inputPreview,
         rollup.outputPreview,
       ]);
-      await updatingTraceHours(
+      await updatingTraceQuarters(
         client,
         projectId,
         rollups.map((rollup) => rollup.traceId),
