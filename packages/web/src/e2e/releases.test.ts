@@ -82,7 +82,7 @@ describe('releases', { timeout: 60_000 }, () => {
       .toBe(seeded.promptTraceIds.length);
     expect(await page.getByTestId('registry-filter').textContent()).toContain('release support-bot@2');
     await page.locator('tbody tr').first().click();
-    await page.getByRole('link', { name: 'release support-bot@2' }).click();
+    await page.getByRole('link', { name: 'release support-bot@2', exact: true }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/releases/support-bot');
     await page.getByTestId('release-bundle').waitFor();
   });
