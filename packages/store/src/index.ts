@@ -65,6 +65,7 @@ export { startWalCheckpointer, type WalCheckpointer } from './sqlite/wal-checkpo
 export type {
   ApiKeyRecord,
   CatalogChanges,
+  PreparedSpans,
   Project,
   ProviderCredentialRecord,
   Store,

@@ -27,6 +27,12 @@ import type { ScoreStore } from './score-store.js';
 import type { VersionedRegistry } from './versioned-registry.js';
 
 /** A project: the unit of isolation. Every record belongs to exactly one. */
+/** Spans made ready to store by `Store.prepareSpans`; what else an adapter adds is its own business. */
+export interface PreparedSpans {
+  readonly projectId: string;
+  readonly spans: readonly CanonicalSpan[];
+}
+
 export interface Project {
   id: string;
   name: string;
@@ -94,6 +100,14 @@ export interface Store {
    * so re-sending a batch never duplicates. Durable once the promise resolves.
    */
   insertSpans(projectId: string, spans: readonly CanonicalSpan[]): Promise<{ inserted: number }>;
+  /**
+   * The CPU half of `insertSpans` (encoding rows, search text, rollups) without touching the database,
+   * so a caller that takes turns at a single writer does it before its turn. Store the result with
+   * `insertPreparedSpans` on the same kind of store.
+   */
+  prepareSpans(projectId: string, spans: readonly CanonicalSpan[]): PreparedSpans;
+  /** `insertSpans` for spans made ready by `prepareSpans`. */
+  insertPreparedSpans(prepared: PreparedSpans): Promise<{ inserted: number }>;
   listTraces(projectId: string, query: TraceQuery): Promise<TracePage>;
   getTrace(projectId: string, traceId: string): Promise<TraceDetail | null>;
   /**

@@ -61,11 +61,11 @@ describe('IngestService group commit', () => {
     // A store whose writes fail for one project only, as a full disk or a broken row might for one batch.
     const failing = new Proxy(store, {
       get(target, property, receiver) {
-        if (property !== 'insertSpans') return Reflect.get(target, property, receiver);
-        return (projectId: string, spans: Parameters<typeof store.insertSpans>[1]) =>
-          projectId === 'alpha'
+        if (property !== 'insertPreparedSpans') return Reflect.get(target, property, receiver);
+        return (prepared: Parameters<typeof store.insertPreparedSpans>[0]) =>
+          prepared.projectId === 'alpha'
             ? Promise.reject(new Error('disk full'))
-            : target.insertSpans(projectId, spans);
+            : target.insertPreparedSpans(prepared);
       },
     });
     const ingest = new IngestService(failing);

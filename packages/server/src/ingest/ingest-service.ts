@@ -113,16 +113,29 @@ export class IngestService implements Ingestor {
       if (body.failure !== undefined || body.spans.length === 0) continue;
       byProject.set(body.projectId, [...(byProject.get(body.projectId) ?? []), body]);
     }
-    if (byProject.size > 0) {
+    // Encoding rows happens here, in parallel with other threads; only the inserts take the turn.
+    const batches = [...byProject].map(([projectId, bodies]) => {
+      try {
+        return {
+          bodies,
+          spans: this.store.prepareSpans(
+            projectId,
+            bodies.flatMap((body) => body.spans),
+          ),
+        };
+      } catch (error) {
+        for (const body of bodies) body.failure = error;
+        return null;
+      }
+    });
+    if (batches.some((batch) => batch !== null)) {
       await this.serializeWrites(async () => {
-        for (const [projectId, bodies] of byProject) {
+        for (const batch of batches) {
+          if (batch === null) continue;
           try {
-            await this.store.insertSpans(
-              projectId,
-              bodies.flatMap((body) => body.spans),
-            );
+            await this.store.insertPreparedSpans(batch.spans);
           } catch (error) {
-            for (const body of bodies) body.failure = error;
+            for (const body of batch.bodies) body.failure = error;
           }
         }
       });

@@ -109,6 +109,25 @@ export function runStoreContract(
       expect(page.traces.every((trace) => trace.spanCount === 1)).toBe(true);
     });
 
+    test('prepared spans store like insertSpans; a prepared batch partly stored before counts the rest once', async () => {
+      const trace = 'aaaabbbbccccddddeeeeffff00001111';
+      const [first, second, third] = [0, 1, 2].map((index) =>
+        makeSpan({
+          traceId: trace,
+          kind: 'llm',
+          model: 'gpt-4o',
+          inputTokens: 10,
+          parentSpanId: index ? 's0' : null,
+        }),
+      ) as [CanonicalSpan, CanonicalSpan, CanonicalSpan];
+      await store.insertSpans('alpha', [second]);
+      const prepared = store.prepareSpans('alpha', [first, second, third]);
+      expect(await store.insertPreparedSpans(prepared)).toEqual({ inserted: 2 });
+      expect(await store.insertPreparedSpans(prepared)).toEqual({ inserted: 0 });
+      const [summary] = (await store.listTraces('alpha', query())).traces;
+      expect(summary).toMatchObject({ spanCount: 3, inputTokens: 30 });
+    });
+
     test('round-trips every canonical span field', async () => {
       const span = makeSpan({
         kind: 'llm',

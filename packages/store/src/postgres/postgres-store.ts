@@ -7,7 +7,7 @@ import type {
   TraceQuery,
 } from '@sextant/core';
 import type pg from 'pg';
-import type { ApiKeyRecord, Project, Store } from '../store.js';
+import type { ApiKeyRecord, PreparedSpans, Project, Store } from '../store.js';
 import { createPostgresAlertStore } from './postgres-alert-store.js';
 import { createPostgresAuditStore } from './postgres-audit-store.js';
 import {
@@ -228,6 +228,15 @@ export class PostgresStore implements Store {
   async insertSpans(projectId: string, spans: readonly CanonicalSpan[]): Promise<{ inserted: number }> {
     await this.migrated;
     return { inserted: await this.writeSpans(projectId, spans) };
+  }
+
+  /** PostgreSQL takes concurrent writers, so there is nothing to win by preparing ahead. */
+  prepareSpans(projectId: string, spans: readonly CanonicalSpan[]): PreparedSpans {
+    return { projectId, spans };
+  }
+
+  insertPreparedSpans(prepared: PreparedSpans): Promise<{ inserted: number }> {
+    return this.insertSpans(prepared.projectId, prepared.spans);
   }
 
   async listTraces(projectId: string, query: TraceQuery) {

@@ -1,6 +1,7 @@
 import { type CanonicalSpan, spanContentText } from '@sextant/core';
 import type Database from 'better-sqlite3';
-import { modelCallHours } from '../model-call-hours.js';
+import { type ModelCallHour, modelCallHours } from '../model-call-hours.js';
+import type { PreparedSpans } from '../store.js';
 import { rollUpSpans, type TraceRollup } from '../trace-rollup.js';
 import { spanColumns, spanToRow } from './span-rows.js';
 
@@ -26,22 +27,28 @@ export function createSqliteSpanWriter(db: Database.Database) {
     'INSERT OR IGNORE INTO trace_models (project_id, model, trace_id) VALUES (?, ?, ?)',
   );
 
-  const writeBatch = db.transaction((projectId: string, spans: readonly CanonicalSpan[]) => {
-    const stored: CanonicalSpan[] = [];
-    for (const span of spans) {
-      const result = insertSpan.run(spanToRow(projectId, span));
-      if (result.changes === 0) continue; // already stored: idempotent re-send
-      stored.push(span);
-      const text = `${spanContentText(span.input)}\n${spanContentText(span.output)}`.trim();
-      if (text) insertText.run(result.lastInsertRowid, text.slice(0, maxIndexedChars));
+  const writeBatch = db.transaction((batch: SqlitePreparedSpans) => {
+    const { projectId, spans, rows, texts } = batch;
+    let stored: CanonicalSpan[] | null = null; // set only when some span was already stored
+    for (let index = 0; index < rows.length; index++) {
+      const result = insertSpan.run(rows[index]);
+      if (result.changes === 0) {
+        stored ??= spans.slice(0, index); // idempotent re-send: this span must not count again
+        continue;
+      }
+      stored?.push(spans[index] as CanonicalSpan);
+      const text = texts[index];
+      if (text) insertText.run(result.lastInsertRowid, text);
     }
-    for (const rollup of rollUpSpans(stored).values()) {
+    const rollups = stored ? rollUpSpans(stored) : batch.rollups;
+    const hours = stored ? modelCallHours(stored) : batch.hours;
+    for (const rollup of rollups.values()) {
       upsertTrace.run(traceParams(projectId, rollup));
       for (const tag of rollup.tags) insertTag.run(projectId, tag, rollup.traceId);
       for (const kind of rollup.kinds) insertKind.run(projectId, kind, rollup.traceId);
       for (const model of rollup.models) insertModel.run(projectId, model, rollup.traceId);
     }
-    for (const cell of modelCallHours(stored)) {
+    for (const cell of hours) {
       addModelCallHour.run(
         projectId,
         cell.hourUs,
@@ -54,10 +61,45 @@ export function createSqliteSpanWriter(db: Database.Database) {
         cell.cost,
       );
     }
-    return stored.length;
+    return stored ? stored.length : spans.length;
   });
 
-  return (projectId: string, spans: readonly CanonicalSpan[]) => writeBatch(projectId, spans);
+  return (batch: PreparedSpans) => writeBatch(asSqliteBatch(batch));
+}
+
+/** Spans encoded as rows, search text and rollups: everything but the write itself. */
+interface SqlitePreparedSpans extends PreparedSpans {
+  rows: unknown[][];
+  texts: (string | null)[];
+  /** Rollups and model-call cells assuming every span is new; recomputed when some were stored before. */
+  rollups: Map<string, TraceRollup>;
+  hours: ModelCallHour[];
+}
+
+/**
+ * The CPU half of a span write, with no database access: ingestion runs it before its turn at the
+ * single SQLite writer, so the turn itself is only the inserts.
+ */
+export function prepareSqliteSpans(projectId: string, spans: readonly CanonicalSpan[]): PreparedSpans {
+  const prepared: SqlitePreparedSpans = {
+    projectId,
+    spans,
+    rows: spans.map((span) => spanToRow(projectId, span)),
+    texts: spans.map((span) => {
+      const text = `${spanContentText(span.input)}\n${spanContentText(span.output)}`.trim();
+      return text ? text.slice(0, maxIndexedChars) : null;
+    }),
+    rollups: rollUpSpans(spans),
+    hours: modelCallHours(spans),
+  };
+  return prepared;
+}
+
+/** A batch prepared by another adapter (or by hand) is prepared again here. */
+function asSqliteBatch(batch: PreparedSpans): SqlitePreparedSpans {
+  return 'rows' in batch
+    ? (batch as SqlitePreparedSpans)
+    : (prepareSqliteSpans(batch.projectId, batch.spans) as SqlitePreparedSpans);
 }
 
 function traceParams(projectId: string, rollup: TraceRollup) {

@@ -7,7 +7,7 @@ import type {
   TraceQuery,
 } from '@sextant/core';
 import type Database from 'better-sqlite3';
-import type { ApiKeyRecord, Project, Store } from '../store.js';
+import type { ApiKeyRecord, PreparedSpans, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
 import { createSqliteAlertStore } from './sqlite-alert-store.js';
@@ -27,7 +27,7 @@ import { createSqliteRetentionStore } from './sqlite-retention-store.js';
 import { createSqliteReviewStore } from './sqlite-review-store.js';
 import { createSqliteScoreStore } from './sqlite-score-store.js';
 import { createSqliteSessionReader } from './sqlite-session-reader.js';
-import { createSqliteSpanWriter } from './sqlite-span-writer.js';
+import { createSqliteSpanWriter, prepareSqliteSpans } from './sqlite-span-writer.js';
 import { createSqliteTraceReader } from './sqlite-trace-reader.js';
 
 interface ProjectRow {
@@ -183,7 +183,15 @@ class SqliteStore implements Store {
   }
 
   async insertSpans(projectId: string, spans: readonly CanonicalSpan[]): Promise<{ inserted: number }> {
-    return { inserted: this.writeSpans(projectId, spans) };
+    return { inserted: this.writeSpans(prepareSqliteSpans(projectId, spans)) };
+  }
+
+  prepareSpans(projectId: string, spans: readonly CanonicalSpan[]): PreparedSpans {
+    return prepareSqliteSpans(projectId, spans);
+  }
+
+  async insertPreparedSpans(prepared: PreparedSpans): Promise<{ inserted: number }> {
+    return { inserted: this.writeSpans(prepared) };
   }
 
   async listTraces(projectId: string, query: TraceQuery) {
