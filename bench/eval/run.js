@@ -57,7 +57,7 @@ const upstream = await startUpstream();
 console.log(`upstream  http://127.0.0.1:${upstream.port} (instant answers, own process)`);
 const sextant = await spawnServer({
   db: path.join(directory, 'sextant.db'),
-  args: ['--ingest-workers', '0'],
+  args: [],
   nodeArgs: profileArgs,
 });
 children.push(sextant.child);
@@ -99,13 +99,20 @@ if (!values['skip-promptfoo']) {
       .join(', ')} on ${os.cpus().length} CPUs`,
   );
   line('Sextant CLI via gateway', results.cli);
-  if (results.sdk) line('SDK runExperiment direct', results.sdk);
+  if (results.sdk) {
+    line('SDK runExperiment direct', results.sdk);
+    console.log(
+      `  (its task, the openai client, alone reaches ${Math.round((results.sdk.clientAloneRunsPerSecond / results.promptfoo.itemsPerSecond) * 10) / 10}x ` +
+        `promptfoo's throughput in one process; the experiment keeps ${Math.round((results.sdk.itemsPerSecond / results.sdk.clientAloneRunsPerSecond) * 100)}% of that)`,
+    );
+  }
 }
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(
   path.join(root, 'bench/results/eval.json'),
   JSON.stringify({ items, repeats, concurrency, bareUpstreamMs: baseline, results }, null, 2),
 );
+await sextant.stop(); // a clean stop, so a profiled server writes its profile
 process.exit(0);
 
 /** Runs per second over wall time, and the time a run costs beyond a bare upstream call. */
@@ -169,10 +176,12 @@ async function runCli() {
       `the CLI run was incomplete: ${result.runs} runs, ${result.errors} errors, ${contains.count} scores`,
     );
   }
-  const cpu = runnerCpu + cpuOf(sextant.pid) - serverBefore;
+  const serverCpu = cpuOf(sextant.pid) - serverBefore;
   return {
-    ...measure(seconds, result.runs, cpu),
-    note: `contains pass rate ${contains.passRate.estimate}; runner's own time ${(result.durationMs / 1000).toFixed(1)} s`,
+    ...measure(seconds, result.runs, runnerCpu + serverCpu),
+    note:
+      `contains pass rate ${contains.passRate.estimate}; runner's own time ${(result.durationMs / 1000).toFixed(1)} s; ` +
+      `CPU: runner ${runnerCpu.toFixed(1)} s, server ${serverCpu.toFixed(1)} s`,
   };
 }
 
@@ -185,6 +194,15 @@ async function runSdk() {
     baseURL: `http://127.0.0.1:${upstream.port}/v1`,
     maxRetries: 0,
   });
+  const ask = async (question) => {
+    const completion = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: question }],
+    });
+    return completion.choices[0]?.message.content ?? '';
+  };
+  // The task's own ceiling: the same calls with the same client at the same concurrency, and nothing else.
+  const clientAlone = await callsPerSecondAlone(() => ask(questions[0]));
   const serverBefore = cpuOf(sextant.pid);
   const ownBefore = process.cpuUsage();
   const started = performance.now();
@@ -196,20 +214,33 @@ async function runSdk() {
     repeats,
     concurrency,
     evaluators: [contains(), regex({ pattern })],
-    task: async (input) => {
-      const completion = await client.chat.completions.create({
-        model: 'gpt-4o-mini',
-        messages: [{ role: 'user', content: input.question }],
-      });
-      return completion.choices[0]?.message.content ?? '';
-    },
+    task: (input) => ask(input.question),
   });
   const seconds = (performance.now() - started) / 1000;
   if (result.runs !== runs || result.errors !== 0)
     throw new Error(`the SDK run was incomplete: ${JSON.stringify(result)}`);
   const own = process.cpuUsage(ownBefore);
-  const cpu = (own.user + own.system) / 1e6 + cpuOf(sextant.pid) - serverBefore;
-  return measure(seconds, result.runs, cpu);
+  const ownCpu = (own.user + own.system) / 1e6;
+  const serverCpu = cpuOf(sextant.pid) - serverBefore;
+  return {
+    ...measure(seconds, result.runs, ownCpu + serverCpu),
+    clientAloneRunsPerSecond: clientAlone,
+    note:
+      `CPU: runner (with the openai client) ${ownCpu.toFixed(1)} s, server ${serverCpu.toFixed(1)} s; ` +
+      `the openai client alone, same calls and concurrency, no experiment: ${clientAlone.toFixed(0)} calls/s`,
+  };
+}
+
+/** Calls per second of `call` alone in this process, `runs` times at the bench's concurrency. */
+async function callsPerSecondAlone(call) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < runs) await call();
+    }),
+  );
+  return runs / ((performance.now() - started) / 1000);
 }
 
 async function runPromptfoo() {

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { SextantError } from '@sextant/core';
-import type { Store } from '@sextant/store';
+import { type Store, sqliteFileOf, startWalCheckpointer } from '@sextant/store';
 import { type AppOptions, createApp } from './app.js';
 import { IngestWorkerPool } from './ingest/ingest-worker-pool.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
@@ -48,6 +48,13 @@ export function isLoopbackHost(host: string): boolean {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const bootstrapKey = await prepareProjects(options.store, host);
+  // Every server thread writes to SQLite with `walCheckpoints: 'background'` (see `sextant serve`), so
+  // copying the WAL into the database file happens here, never inside an HTTP request's write.
+  const sqliteFile = sqliteFileOf(options.store.location);
+  const checkpointer =
+    sqliteFile && sqliteFile !== ':memory:'
+      ? startWalCheckpointer(sqliteFile, { onError: options.logError ?? ((error) => console.error(error)) })
+      : null;
   const pool = createIngestPool(options);
   const app = createApp({ ...options, ingestor: pool ?? options.ingestor });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
@@ -84,6 +91,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await jobs?.stop();
       await app.close();
       await pool?.close();
+      await checkpointer?.stop();
     },
   };
 }

@@ -62,7 +62,8 @@ export function registerServeCommand(program: Command) {
         consoleDir: string;
         ingestWorkers: number;
       }) => {
-        const store = openStore(options.db);
+        // The server copies the WAL into the database on a thread of its own (see startServer).
+        const store = openStore(options.db, { sqlite: { walCheckpoints: 'background' } });
         let running: Awaited<ReturnType<typeof startServer>>;
         try {
           running = await startServer({

@@ -271,7 +271,7 @@ async function runItem<Output>(
   const run: RunOutcome['run'] = { itemId: item.id, repeat, traceId, latencyMs };
   if (output !== undefined) run.output = output;
   if (error !== undefined) run.error = error.slice(0, 20_000);
-  return { run, rootSpanId, spans: traceId ? experimentSpans.take(traceId) : [] };
+  return { run, rootSpanId, spans: traceId ? experimentSpans.take(traceId) : () => [] };
 }
 
 async function scoreRun(
@@ -288,7 +288,9 @@ async function scoreRun(
       output: outcome.run.output,
       expected: item.expectedOutput ?? undefined,
       metadata: item.metadata,
-      spans: outcome.spans,
+      get spans() {
+        return outcome.spans();
+      },
       target,
     });
     const scoreName = name ?? evaluator.name;

@@ -40,11 +40,18 @@ export class ExperimentSpanCollector implements SpanProcessor {
     this.watched.set(traceId, []);
   }
 
-  /** The trace's ended spans, and stops watching it. */
-  take(traceId: string): CanonicalSpan[] {
+  /**
+   * The trace's ended spans, and stops watching it. They are normalised on first call of the returned
+   * function: most evaluators never look at spans, so most runs never pay for it.
+   */
+  take(traceId: string): () => CanonicalSpan[] {
     const spans = this.watched.get(traceId) ?? [];
     this.watched.delete(traceId);
-    return spans.map(toCanonicalSpan);
+    let canonical: CanonicalSpan[] | undefined;
+    return () => {
+      canonical ??= spans.map(toCanonicalSpan);
+      return canonical;
+    };
   }
 
   onStart(_span: Span, _parentContext: Context): void {}

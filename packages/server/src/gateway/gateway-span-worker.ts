@@ -20,7 +20,8 @@ try {
 } catch {
   // not permitted here: run at normal priority
 }
-const store = openStore(storeLocation);
+// The server's checkpointer thread copies the WAL (see startServer), so this writer only appends.
+const store = openStore(storeLocation, { sqlite: { walCheckpoints: 'background' } });
 const redaction = new ProjectRedaction(store);
 const pending = new Map<string, CanonicalSpan[]>();
 let timer: NodeJS.Timeout | null = null;

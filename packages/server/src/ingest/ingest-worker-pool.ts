@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import { type ErrorCode, SextantError } from '@sextant/core';
-import { sqliteFileOf, startWalCheckpointer, type WalCheckpointer } from '@sextant/store';
 import type { OtlpFormat } from './decode-body.js';
 import type { Ingestor, IngestResult } from './ingest-service.js';
 import type { IngestReply, IngestRequest, RedactionChangedMessage } from './ingest-worker.js';
@@ -26,16 +25,12 @@ export class IngestWorkerPool implements Ingestor {
   private nextId = 1;
   private readonly writeLock = createWriteLockBuffer();
   private closed = false;
-  /** Copies the WAL into the database file beside the writers (embedded store only). */
-  private readonly checkpointer: WalCheckpointer | null;
 
   constructor(
     private readonly storeLocation: string,
     size: number,
     private readonly logError: (error: unknown) => void,
   ) {
-    const file = sqliteFileOf(storeLocation);
-    this.checkpointer = file && size > 0 ? startWalCheckpointer(file, { onError: logError }) : null;
     for (let index = 0; index < size; index++) this.workers.push(this.spawn());
   }
 
@@ -61,7 +56,6 @@ export class IngestWorkerPool implements Ingestor {
   async close(): Promise<void> {
     this.closed = true;
     await this.closeWorkers();
-    await this.checkpointer?.stop();
   }
 
   private async closeWorkers(): Promise<void> {

@@ -50,6 +50,7 @@ export function startWalCheckpointer(
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      worker.ref(); // keep the process alive until the last checkpoint is done
       worker.postMessage('stop');
       await exited;
     },
