@@ -2,7 +2,8 @@
 // directly, p50 and p99, non-streaming (whole answer) and streaming (time to first byte), at 1 and 50
 // concurrent clients; in the same run the same for Portkey's open-source gateway on the same upstream.
 // Every process is separate: upstream, Sextant (`sextant serve`), Portkey, and the load generator.
-// Usage: node bench/gateway/run.js [--requests 4000] [--skip-portkey]
+// Usage: node bench/gateway/run.js [--requests 4000] [--skip-portkey] [--cpu-prof-dir DIR]
+// With --cpu-prof-dir the Sextant server writes V8 CPU profiles (every thread) there when it stops.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '4000' },
     'skip-portkey': { type: 'boolean', default: false },
+    'cpu-prof-dir': { type: 'string' },
   },
 });
 const requestsPerCell = Number(values.requests);
@@ -34,7 +36,9 @@ console.log(`upstream  http://127.0.0.1:${upstream.port} (pid ${upstream.child.p
 
 const sextant = await spawnServer({
   db: path.join(directory, 'sextant.db'),
-  args: ['--ingest-workers', '0'],
+  nodeArgs: values['cpu-prof-dir']
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values['cpu-prof-dir'])}`]
+    : [],
 });
 await addBenchModel(sextant.url, sextant.key, upstream.port);
 console.log(`sextant   ${sextant.url} (pid ${sextant.pid})`);

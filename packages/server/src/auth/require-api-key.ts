@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { SextantError } from '@sextant/core';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
@@ -17,7 +18,9 @@ interface CachedKey {
 export function requireApiKey(projects: ProjectService, cacheMs = 5_000) {
   const cache = new Map<string, CachedKey>();
   const middleware: MiddlewareHandler<AppEnv> = async (context, next) => {
-    const key = readApiKey(context.req.raw.headers);
+    // Node's parsed headers when served by Node: building web Headers costs more than the lookup.
+    const incoming = (context.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const key = readApiKey(incoming ? nodeHeaders(incoming) : context.req.raw.headers);
     if (!key) {
       throw new SextantError(
         'unauthorized',
@@ -39,3 +42,10 @@ export function requireApiKey(projects: ProjectService, cacheMs = 5_000) {
   };
   return { middleware, forget: () => cache.clear() };
 }
+
+const nodeHeaders = (incoming: IncomingMessage) => ({
+  get: (name: string) => {
+    const value = incoming.headers[name];
+    return Array.isArray(value) ? value.join(', ') : (value ?? null);
+  },
+});
