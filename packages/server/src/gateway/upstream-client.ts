@@ -1,5 +1,6 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import { completeBody } from '../http/complete-body.js';
 import { GatewayError } from './gateway-error.js';
 
 // Keep-alive sockets to upstreams: a fresh TCP (and TLS) handshake per call would cost more than
@@ -35,7 +36,12 @@ export interface UpstreamRequest {
 export function postUpstream(request: UpstreamRequest, label: string): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const secure = request.url.protocol === 'https:';
-    const outgoing = (secure ? https : http).request(request.url, {
+    // One options object (no URL to convert and merge): request creation is on every call's critical path.
+    const { hostname, port, pathname, search } = request.url;
+    const outgoing = (secure ? https : http).request({
+      hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+      port: port || (secure ? 443 : 80),
+      path: pathname + search,
       method: 'POST',
       agent: secure ? httpsAgent : httpAgent,
       headers: { ...request.headers, 'content-length': String(request.body.length) },
@@ -91,6 +97,8 @@ export function postUpstream(request: UpstreamRequest, label: string): Promise<I
 
 /** Reads a whole response body (plain listeners: cheaper than an async iterator per call). */
 export function readAll(stream: IncomingMessage): Promise<Buffer> {
+  const complete = completeBody(stream);
+  if (complete) return Promise.resolve(complete);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { SextantError } from '@sextant/core';
 import type { Context } from 'hono';
+import { completeBody } from './complete-body.js';
 
 const tooLarge = (what: string, limit: number) =>
   new SextantError(
@@ -15,15 +16,23 @@ const tooLarge = (what: string, limit: number) =>
  * by @hono/node-server, which avoids copying through web streams on the ingestion hot path.
  */
 export async function readBody(context: Context, limit: number): Promise<Buffer> {
-  const declared = Number(context.req.header('content-length'));
-  if (declared > limit) throw tooLarge(`request body of ${declared} bytes`, limit);
   const incoming = (context.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  // Node's parsed headers when served by Node: Hono's `req.header` builds a web Headers object first.
+  const header = (name: string) =>
+    (incoming ? incoming.headers[name] : context.req.header(name)) as string | undefined;
+  const declared = Number(header('content-length'));
+  if (declared > limit) throw tooLarge(`request body of ${declared} bytes`, limit);
   const raw = incoming ? await readStream(incoming, limit) : await readWebBody(context, limit);
-  return decompress(raw, context.req.header('content-encoding'), limit);
+  return decompress(raw, header('content-encoding'), limit);
 }
 
 /** Reads with plain stream events: an async iterator costs promises and extra ticks per request. */
-function readStream(stream: IncomingMessage, limit: number): Promise<Buffer> {
+function readStream(stream: IncomingMessage, limit: number): Promise<Buffer> | Buffer {
+  const complete = completeBody(stream);
+  if (complete) {
+    if (complete.length > limit) throw tooLarge('request body', limit);
+    return complete;
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
