@@ -1,3 +1,4 @@
+import { cosineSimilarity } from '@sextant/core/evaluators';
 import type { Chunk } from '../corpus/chunk-markdown.js';
 import { Bm25Index } from './bm25.js';
 
@@ -32,7 +33,7 @@ export class HybridRetriever {
   async retrieve(question: string, topK: number): Promise<RetrievedChunk[]> {
     const [questionVector = []] = await this.embed([question]);
     const lexicalRanks = ranks(this.lexical.score(question));
-    const semanticRanks = ranks(this.vectors.map((vector) => cosine(questionVector, vector)));
+    const semanticRanks = ranks(this.vectors.map((vector) => cosineSimilarity(questionVector, vector)));
     return this.chunks
       .map((chunk, index) => ({
         ...chunk,
@@ -51,18 +52,4 @@ function ranks(scores: readonly number[]): number[] {
     result[index] = rank + 1;
   });
   return result;
-}
-
-function cosine(a: readonly number[], b: readonly number[]): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let index = 0; index < a.length; index++) {
-    const x = a[index] ?? 0;
-    const y = b[index] ?? 0;
-    dot += x * y;
-    normA += x * x;
-    normB += y * y;
-  }
-  return normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 0;
 }

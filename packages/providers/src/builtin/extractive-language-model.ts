@@ -7,6 +7,7 @@ import type {
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
 import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
+import { cosineSimilarity } from '@sextant/core/evaluators';
 import type { Embedder } from '../embeddings/embedder.js';
 import { splitSentences } from './split-sentences.js';
 
@@ -78,7 +79,7 @@ export class ExtractiveLanguageModel implements LanguageModelV3 {
     let best = 0;
     let bestScore = Number.NEGATIVE_INFINITY;
     sentenceVectors.forEach((vector, index) => {
-      const score = cosine(questionVector ?? new Float32Array(), vector);
+      const score = cosineSimilarity(questionVector ?? new Float32Array(), vector);
       if (score > bestScore) [best, bestScore] = [index, score];
     });
     return { text: sentences[best] ?? '', inputWords };
@@ -118,20 +119,6 @@ function splitPrompt(prompt: LanguageModelV3Prompt): { question: string; context
 function messageText(content: LanguageModelV3Prompt[number]['content']): string {
   if (typeof content === 'string') return content;
   return content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
-}
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let index = 0; index < a.length; index++) {
-    const x = a[index] ?? 0;
-    const y = b[index] ?? 0;
-    dot += x * y;
-    normA += x * x;
-    normB += y * y;
-  }
-  return normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 0;
 }
 
 const words = (text: string) => (text.trim() ? text.trim().split(/\s+/).length : 0);
