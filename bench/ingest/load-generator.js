@@ -94,5 +94,6 @@ process.stdout.write(
     measuredSeconds: durationMs / 1000,
     spansPerSecond: (measuredBatches * renderer.spansPerBatch) / (durationMs / 1000),
     ackLatencyMs: { p50: quantile(0.5), p99: quantile(0.99), max: latencies.at(-1) ?? null },
+    cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
   })}\n`,
 );

@@ -117,7 +117,7 @@ console.log(`
 sustained          ${Math.round(result.spansPerSecond).toLocaleString('en')} spans/s   [${mark(result.spansPerSecond >= 50_000)}] target >= 50,000
 ack latency p50    ${result.ackLatencyMs.p50?.toFixed(2)} ms
 ack latency p99    ${result.ackLatencyMs.p99?.toFixed(2)} ms   [${mark(result.ackLatencyMs.p99 < 50)}] target < 50 ms
-server CPU         ${result.serverCpuSeconds} s over the whole run (${serverCount} server(s), ${result.ingestWorkers} ingest workers each)
+server CPU         ${result.serverCpuSeconds} s over the whole run (${serverCount} server(s), ${result.ingestWorkers} ingest workers each); load generator ${result.cpuSeconds?.toFixed(1)} s
 server peak RSS    ${result.serverPeakRssMB} MB   [${mark(result.serverPeakRssMB < 300)}] target < 300 MB
 stored / acked     ${result.spansStored.toLocaleString('en')} / ${result.spansAcknowledged.toLocaleString('en')} spans
 batch              ${result.spansPerBatch} spans, ${(result.batchBytes / 1024).toFixed(0)} KiB
