@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { SextantError } from '@sextant/core';
-import { type Store, sqliteFileOf, startWalCheckpointer } from '@sextant/store';
+import { PostgresStore, type Store, sqliteFileOf, startWalCheckpointer } from '@sextant/store';
 import { type AppOptions, createApp } from './app.js';
 import { IngestWorkerPool } from './ingest/ingest-worker-pool.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
@@ -48,9 +48,10 @@ export function isLoopbackHost(host: string): boolean {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const bootstrapKey = await prepareProjects(options.store, host);
-  // Every server thread writes to SQLite with `walCheckpoints: 'background'` (see `sextant serve`), so
-  // copying the WAL into the database file happens here, never inside an HTTP request's write.
-  const sqliteFile = sqliteFileOf(options.store.location);
+  // The server's own threads write to SQLite with `walCheckpoints: 'background'` (and `sextant serve` opens
+  // its store so), so copying the WAL into the database file happens on this thread, not inside an HTTP
+  // request's write. A store opened with the default still works: both then checkpoint.
+  const sqliteFile = options.store instanceof PostgresStore ? null : sqliteFileOf(options.store.location);
   const checkpointer =
     sqliteFile && sqliteFile !== ':memory:'
       ? startWalCheckpointer(sqliteFile, { onError: options.logError ?? ((error) => console.error(error)) })
@@ -59,12 +60,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const app = createApp({ ...options, ingestor: pool ?? options.ingestor });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
   server.keepAliveTimeout = 65_000; // longer than typical client and load-balancer idle timeouts
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(describeListenError(error, host, options.port ?? 4318)),
-    );
-    server.listen(options.port ?? 4318, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(describeListenError(error, host, options.port ?? 4318)),
+      );
+      server.listen(options.port ?? 4318, host, () => resolve());
+    });
+  } catch (error) {
+    // Nothing listens: release the threads started for it, then report why.
+    await app.close().catch(() => {});
+    await pool?.close();
+    await checkpointer?.stop();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const jobs =
     options.jobs === false
@@ -88,10 +97,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await jobs?.stop();
-      await app.close();
-      await pool?.close();
-      await checkpointer?.stop();
+      try {
+        await jobs?.stop();
+        await app.close();
+        await pool?.close();
+      } finally {
+        await checkpointer?.stop(); // the last checkpoint, whatever failed before it
+      }
     },
   };
 }

@@ -26,13 +26,13 @@ import type { ReviewStore } from './review-store.js';
 import type { ScoreStore } from './score-store.js';
 import type { VersionedRegistry } from './versioned-registry.js';
 
-/** A project: the unit of isolation. Every record belongs to exactly one. */
 /** Spans made ready to store by `Store.prepareSpans`; what else an adapter adds is its own business. */
 export interface PreparedSpans {
   readonly projectId: string;
   readonly spans: readonly CanonicalSpan[];
 }
 
+/** A project: the unit of isolation. Every record belongs to exactly one. */
 export interface Project {
   id: string;
   name: string;

@@ -13,12 +13,14 @@ export type GatewaySpanMessage =
   | 'close';
 
 const { storeLocation, flushMs } = workerData as { storeLocation: string; flushMs: number };
-// Lowest CPU priority for this thread only (on Linux, pid 0 names the calling thread): storing spans
-// must never take a core from the threads serving calls.
-try {
-  os.setPriority(19);
-} catch {
-  // not permitted here: run at normal priority
+// Lowest CPU priority for this thread only (on Linux, pid 0 names the calling thread; elsewhere it would
+// be the whole process): storing spans must never take a core from the threads serving calls.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(19);
+  } catch {
+    // not permitted here: run at normal priority
+  }
 }
 // The server's checkpointer thread copies the WAL (see startServer), so this writer only appends.
 const store = openStore(storeLocation, { sqlite: { walCheckpoints: 'background' } });

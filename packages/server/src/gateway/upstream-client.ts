@@ -37,8 +37,9 @@ export function postUpstream(request: UpstreamRequest, label: string): Promise<I
   return new Promise((resolve, reject) => {
     const secure = request.url.protocol === 'https:';
     // One options object (no URL to convert and merge): request creation is on every call's critical path.
-    const { hostname, port, pathname, search } = request.url;
+    const { hostname, port, pathname, search, username, password } = request.url;
     const outgoing = (secure ? https : http).request({
+      ...(username ? { auth: `${decodeURIComponent(username)}:${decodeURIComponent(password)}` } : {}),
       hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
       port: port || (secure ? 443 : 80),
       path: pathname + search,

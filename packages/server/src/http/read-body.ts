@@ -33,6 +33,10 @@ function readStream(stream: IncomingMessage, limit: number): Promise<Buffer> | B
     if (complete.length > limit) throw tooLarge('request body', limit);
     return complete;
   }
+  // A client that left before we got here already fired 'close': no event would ever settle the promise.
+  if (stream.destroyed || stream.errored) {
+    return Promise.reject(new SextantError('bad_request', 'the client closed the request early'));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -14,9 +14,9 @@ export interface WalCheckpointer {
 // WAL file over from the beginning, so the file stops growing.
 const checkpointLoop = `
 const { parentPort, workerData } = require('node:worker_threads');
-// Lowest CPU priority for this thread only (on Linux, 0 names the calling thread): copying pages must
-// not take a core from the threads that serve requests.
-try { require('node:os').setPriority(19); } catch {}
+// Lowest CPU priority for this thread only: on Linux, 0 names the calling thread (elsewhere it would
+// be the whole process). Copying pages must not take a core from the threads that serve requests.
+if (process.platform === 'linux') { try { require('node:os').setPriority(19); } catch {} }
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
