@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { SextantError } from '@sextant/core';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Migration } from '../sqlite/migrations.js';
 
 /** A pool, or a client checked out for a transaction: both answer `query`. */
@@ -12,13 +13,22 @@ export interface PostgresOptions {
   maxConnections?: number;
 }
 
+// The driver loads on first use: processes and threads that only use SQLite (every ingestion thread of
+// an embedded server) never pay for it.
+const require = createRequire(import.meta.url);
+let driver: typeof pg | undefined;
+const loadDriver = (): typeof pg => {
+  driver ??= require('pg') as typeof pg;
+  return driver;
+};
+
 const int8 = 20;
 const numeric = 1700;
 /** Counts and microsecond times fit a double exactly up to 2^53; pg would hand them back as strings. */
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === int8 || oid === numeric) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
+    return loadDriver().types.getTypeParser(oid, format);
   },
 };
 
@@ -37,7 +47,7 @@ export function parseLocation(location: string, options: PostgresOptions) {
 }
 
 export function createPool(connectionString: string, schema: string, options: PostgresOptions): pg.Pool {
-  const pool = new pg.Pool({
+  const pool = new (loadDriver().Pool)({
     connectionString,
     max: options.maxConnections ?? 10,
     types,
