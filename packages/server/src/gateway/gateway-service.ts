@@ -1,9 +1,3 @@
-import {
-  type ChatMessage,
-  parsePromptReference,
-  parseReleaseReference,
-  type VersionSelector,
-} from '@sextant/core';
 import type { ModelRegistry } from '../services/model-registry.js';
 import type { CanaryRouter } from './canary-router.js';
 import { callChatTarget, type TargetOutcome } from './chat-target.js';
@@ -15,6 +9,7 @@ import { GatewayError } from './gateway-error.js';
 import type { GatewayCall } from './gateway-span.js';
 import { gatewaySpan } from './gateway-span.js';
 import type { GatewaySpanWriter } from './gateway-span-writer.js';
+import { inputMessages } from './input-messages.js';
 import {
   type ChatCompletionRequest,
   chatCompletionRequestSchema,
@@ -24,8 +19,9 @@ import {
   promptChatRequestSchema,
 } from './openai-request-schemas.js';
 import type { ProviderPool } from './provider-pool.js';
-import { isPromptReference, type PromptRenderer, resolvePromptRequest } from './resolve-prompt-request.js';
-import { isReleaseReference, type ReleaseReader, resolveReleaseRequest } from './resolve-release-request.js';
+import { ReferenceResolver } from './reference-resolver.js';
+import { isPromptReference, type PromptRenderer } from './resolve-prompt-request.js';
+import { isReleaseReference, type ReleaseReader } from './resolve-release-request.js';
 import { type ResolvedRoute, type RouteDefaults, resolveRoute } from './resolve-route.js';
 import { ResponseCache } from './response-cache.js';
 import { newSpanId, readTraceContext } from './traceparent.js';
@@ -60,12 +56,14 @@ const defaultRoute: RouteDefaults = { timeoutMs: 60_000, maxRetries: 2, cacheTtl
  */
 export class GatewayService {
   private readonly cache = new ResponseCache();
+  private readonly references: ReferenceResolver;
   private readonly defaults: RouteDefaults;
   /** Calls still running and spans still being recorded, so `close` can wait for them. */
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(private readonly options: GatewayOptions) {
     this.defaults = { ...defaultRoute, ...options.defaults };
+    this.references = new ReferenceResolver(options);
   }
 
   chat(projectId: string, body: Buffer, header: HeaderReader, client: ClientResponse): Promise<void> {
@@ -154,11 +152,21 @@ export class GatewayService {
       }
       traced = true;
       if (chatRequest && isReleaseReference(chatRequest.model)) {
-        const release = await this.resolveRelease(projectId, chatRequest as PromptChatRequest, header, call);
+        const release = await this.references.release(
+          projectId,
+          chatRequest as PromptChatRequest,
+          header,
+          call,
+        );
         chatRequest = release.request;
         requestBody = release.body;
       } else if (chatRequest && isPromptReference(chatRequest.model)) {
-        const prompt = await this.resolvePrompt(projectId, chatRequest as PromptChatRequest, header, call);
+        const prompt = await this.references.prompt(
+          projectId,
+          chatRequest as PromptChatRequest,
+          header,
+          call,
+        );
         chatRequest = prompt.request;
         requestBody = prompt.body;
       }
@@ -208,116 +216,6 @@ export class GatewayService {
       call.durationMs = performance.now() - started;
       if (traced) void this.track(this.record(projectId, call));
     }
-  }
-
-  /**
-   * Renders a `release:` call into the chat call it stands for (through the release's pinned prompt and
-   * model), linking the span to the release version, and to the canary arm when a canary splits the label.
-   */
-  private async resolveRelease(
-    projectId: string,
-    request: PromptChatRequest,
-    header: HeaderReader,
-    call: GatewayCall,
-  ) {
-    call.releaseReference = request.model;
-    const reference = parseReleaseReference(request.model);
-    if (!reference.success) {
-      throw new GatewayError(400, 'invalid_request_error', reference.error, {
-        code: 'invalid_release_reference',
-        param: 'model',
-      });
-    }
-    if (!this.options.releases) {
-      throw new GatewayError(
-        400,
-        'invalid_request_error',
-        'this gateway has no release registry; name a model or a prompt:NAME@LABEL',
-        {
-          code: 'invalid_release_reference',
-          param: 'model',
-        },
-      );
-    }
-    if (header('x-sextant-prompt-model')) {
-      throw new GatewayError(
-        400,
-        'invalid_request_error',
-        `${request.model} fixes its model; drop the x-sextant-prompt-model header, or call its prompt (prompt:NAME@VERSION) to try another model`,
-        { code: 'invalid_release_reference', param: 'x-sextant-prompt-model' },
-      );
-    }
-    const { name } = reference.value;
-    let selector: VersionSelector = reference.value.selector;
-    if ('label' in selector && this.options.canaries) {
-      const canary = await this.options.canaries.route(
-        projectId,
-        { type: 'release', name, label: selector.label },
-        { userId: call.userId, sessionId: call.sessionId, fallback: call.spanId },
-      );
-      if (canary) {
-        call.canary = { id: canary.canaryId, arm: canary.arm };
-        selector = { version: canary.version };
-      }
-    }
-    const release = await resolveReleaseRequest(
-      this.options.releases,
-      projectId,
-      name,
-      selector,
-      request,
-      header('x-sextant-release-prompt'),
-    );
-    call.releaseId = release.releaseId;
-    try {
-      return await this.resolvePrompt(projectId, release.request, header, call, release.model ?? undefined);
-    } catch (error) {
-      if (error instanceof GatewayError && error.options.code === 'prompt_model_missing') {
-        throw new GatewayError(
-          400,
-          'invalid_request_error',
-          `release ${release.releaseId} names no model for prompt '${call.promptName}' and the prompt has none: set models.generator (or models.${call.promptName}) in a new release version`,
-          { code: 'release_model_missing', param: 'model' },
-        );
-      }
-      throw error;
-    }
-  }
-
-  /** Renders a `prompt:` call into the chat call it stands for, linking the span to the prompt version. */
-  private async resolvePrompt(
-    projectId: string,
-    request: PromptChatRequest,
-    header: HeaderReader,
-    call: GatewayCall,
-    modelOverride = header('x-sextant-prompt-model'),
-  ) {
-    call.promptReference = request.model;
-    const reference = parsePromptReference(request.model);
-    call.promptName = reference.success ? reference.value.name : null; // kept if rendering fails
-    let routed = request;
-    if (reference.success && 'label' in reference.value.selector && this.options.canaries) {
-      // Sticky per user or session when the client names one; otherwise each call is its own draw.
-      const canary = await this.options.canaries.route(
-        projectId,
-        { type: 'prompt', name: reference.value.name, label: reference.value.selector.label },
-        {
-          userId: call.userId,
-          sessionId: call.sessionId,
-          fallback: call.spanId,
-        },
-      );
-      if (canary) {
-        call.canary = { id: canary.canaryId, arm: canary.arm };
-        routed = { ...request, model: `prompt:${reference.value.name}@${canary.version}` };
-      }
-    }
-    const prompt = await resolvePromptRequest(this.options.prompts, projectId, routed, modelOverride);
-    call.promptName = prompt.promptName;
-    call.promptVersion = prompt.promptVersion;
-    call.requestedModel = prompt.request.model;
-    call.input = inputMessages(prompt.request);
-    return prompt;
   }
 
   private cacheKey(
@@ -428,30 +326,6 @@ function parseRequest(operation: GatewayCall['operation'], body: Buffer) {
     throw new GatewayError(400, 'invalid_request_error', message, { code: 'invalid_request', param });
   }
   return result.data;
-}
-
-function inputMessages(request: ChatCompletionRequest): ChatMessage[] {
-  return request.messages.map((message) => ({
-    role: message.role,
-    content:
-      typeof message.content === 'string'
-        ? message.content
-        : Array.isArray(message.content)
-          ? message.content
-              .map((part) => (typeof part.text === 'string' ? part.text : `[${part.type}]`))
-              .join('')
-          : null,
-    ...(message.tool_calls
-      ? {
-          toolCalls: message.tool_calls.map((call) => ({
-            id: call.id,
-            name: call.function.name,
-            arguments: call.function.arguments,
-          })),
-        }
-      : {}),
-    ...(message.tool_call_id ? { toolCallId: message.tool_call_id } : {}),
-  }));
 }
 
 function asGatewayError(error: unknown): GatewayError {
