@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { HeaderReader } from '../http/request-headers.js';
 
 const keyPrefix = 'sk-sx-';
 
@@ -14,11 +15,11 @@ export function hashApiKey(key: string): string {
 }
 
 /** Reads the key from `Authorization: Bearer <key>` or `x-api-key: <key>`. */
-export function readApiKey(headers: { get(name: string): string | null | undefined }): string | null {
-  const authorization = headers.get('authorization');
+export function readApiKey(header: HeaderReader): string | null {
+  const authorization = header('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     return match?.[1] ?? null;
   }
-  return headers.get('x-api-key')?.trim() || null;
+  return header('x-api-key')?.trim() || null;
 }

@@ -1,7 +1,7 @@
-import type { IncomingMessage } from 'node:http';
 import { SextantError } from '@sextant/core';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
+import { requestHeaders } from '../http/request-headers.js';
 import type { ProjectService } from '../services/project-service.js';
 import { readApiKey } from './api-key.js';
 
@@ -18,9 +18,7 @@ interface CachedKey {
 export function requireApiKey(projects: ProjectService, cacheMs = 5_000) {
   const cache = new Map<string, CachedKey>();
   const middleware: MiddlewareHandler<AppEnv> = async (context, next) => {
-    // Node's parsed headers when served by Node: building web Headers costs more than the lookup.
-    const incoming = (context.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    const key = readApiKey(incoming ? nodeHeaders(incoming) : context.req.raw.headers);
+    const key = readApiKey(requestHeaders(context));
     if (!key) {
       throw new SextantError(
         'unauthorized',
@@ -42,10 +40,3 @@ export function requireApiKey(projects: ProjectService, cacheMs = 5_000) {
   };
   return { middleware, forget: () => cache.clear() };
 }
-
-const nodeHeaders = (incoming: IncomingMessage) => ({
-  get: (name: string) => {
-    const value = incoming.headers[name];
-    return Array.isArray(value) ? value.join(', ') : (value ?? null);
-  },
-});

@@ -1,3 +1,4 @@
+import type { HeaderReader } from '../http/request-headers.js';
 import type { ModelRegistry } from '../services/model-registry.js';
 import type { CanaryRouter } from './canary-router.js';
 import { callChatTarget, type TargetOutcome } from './chat-target.js';
@@ -44,9 +45,6 @@ export interface GatewayOptions {
   canaries?: CanaryRouter;
   logError: (error: unknown) => void;
 }
-
-/** Reads request headers, whichever server delivered them. */
-export type HeaderReader = (name: string) => string | undefined;
 
 const defaultRoute: RouteDefaults = { timeoutMs: 60_000, maxRetries: 2, cacheTtlSeconds: 0 };
 

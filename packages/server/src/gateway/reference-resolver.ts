@@ -1,7 +1,7 @@
 import { parsePromptReference, parseReleaseReference, type VersionSelector } from '@sextant/core';
+import type { HeaderReader } from '../http/request-headers.js';
 import type { CanaryRouter } from './canary-router.js';
 import { GatewayError } from './gateway-error.js';
-import type { HeaderReader } from './gateway-service.js';
 import type { GatewayCall } from './gateway-span.js';
 import { inputMessages } from './input-messages.js';
 import type { PromptChatRequest } from './openai-request-schemas.js';

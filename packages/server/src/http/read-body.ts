@@ -3,6 +3,7 @@ import { gunzipSync, inflateSync } from 'node:zlib';
 import { SextantError } from '@sextant/core';
 import type { Context } from 'hono';
 import { completeBody } from './complete-body.js';
+import { requestHeaders } from './request-headers.js';
 
 const tooLarge = (what: string, limit: number) =>
   new SextantError(
@@ -17,9 +18,7 @@ const tooLarge = (what: string, limit: number) =>
  */
 export async function readBody(context: Context, limit: number): Promise<Buffer> {
   const incoming = (context.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  // Node's parsed headers when served by Node: Hono's `req.header` builds a web Headers object first.
-  const header = (name: string) =>
-    (incoming ? incoming.headers[name] : context.req.header(name)) as string | undefined;
+  const header = requestHeaders(context);
   const declared = Number(header('content-length'));
   if (declared > limit) throw tooLarge(`request body of ${declared} bytes`, limit);
   const raw = incoming ? await readStream(incoming, limit) : await readWebBody(context, limit);

@@ -9,6 +9,7 @@ import type { GatewayService } from '../gateway/gateway-service.js';
 import { chatCompletionRequestSchema, embeddingRequestSchema } from '../gateway/openai-request-schemas.js';
 import type { AppEnv } from '../http/app-env.js';
 import { readBody } from '../http/read-body.js';
+import { requestHeaders } from '../http/request-headers.js';
 
 const openAiError = z
   .object({
@@ -37,14 +38,7 @@ export function mountGatewayRoutes(app: OpenAPIHono<AppEnv>, gateway: GatewaySer
     const env = context.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
     const outgoing = env?.outgoing;
     const client = outgoing ? nodeClientResponse(outgoing) : webClientResponse();
-    // Node's parsed headers when served by Node: no web Headers object on the hot path.
-    const incomingHeaders = env?.incoming?.headers;
-    const header = incomingHeaders
-      ? (name: string) => {
-          const value = incomingHeaders[name];
-          return Array.isArray(value) ? value.join(', ') : value;
-        }
-      : (name: string) => context.req.header(name);
+    const header = requestHeaders(context);
     let body: Buffer;
     try {
       body = await readBody(context, maxBodyBytes);

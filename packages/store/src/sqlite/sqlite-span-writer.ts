@@ -80,8 +80,8 @@ interface SqlitePreparedSpans extends PreparedSpans {
  * The CPU half of a span write, with no database access: ingestion runs it before its turn at the
  * single SQLite writer, so the turn itself is only the inserts.
  */
-export function prepareSqliteSpans(projectId: string, spans: readonly CanonicalSpan[]): PreparedSpans {
-  const prepared: SqlitePreparedSpans = {
+export function prepareSqliteSpans(projectId: string, spans: readonly CanonicalSpan[]): SqlitePreparedSpans {
+  return {
     projectId,
     spans,
     rows: spans.map((span) => spanToRow(projectId, span)),
@@ -92,15 +92,11 @@ export function prepareSqliteSpans(projectId: string, spans: readonly CanonicalS
     rollups: rollUpSpans(spans),
     hours: modelCallHours(spans),
   };
-  return prepared;
 }
 
 /** A batch prepared by another adapter (or by hand) is prepared again here. */
-function asSqliteBatch(batch: PreparedSpans): SqlitePreparedSpans {
-  return 'rows' in batch
-    ? (batch as SqlitePreparedSpans)
-    : (prepareSqliteSpans(batch.projectId, batch.spans) as SqlitePreparedSpans);
-}
+const asSqliteBatch = (batch: PreparedSpans): SqlitePreparedSpans =>
+  'rows' in batch ? (batch as SqlitePreparedSpans) : prepareSqliteSpans(batch.projectId, batch.spans);
 
 function traceParams(projectId: string, rollup: TraceRollup) {
   return {
