@@ -106,8 +106,11 @@ export interface Store {
    * `insertPreparedSpans` on the same kind of store.
    */
   prepareSpans(projectId: string, spans: readonly CanonicalSpan[]): PreparedSpans;
-  /** `insertSpans` for spans made ready by `prepareSpans`. */
-  insertPreparedSpans(prepared: PreparedSpans): Promise<{ inserted: number }>;
+  /**
+   * `insertSpans` for batches made ready by `prepareSpans`, of one project or several. SQLite stores
+   * them all in one transaction: callers that gather batches pay for one commit.
+   */
+  insertPreparedSpans(batches: readonly PreparedSpans[]): Promise<{ inserted: number }>;
   listTraces(projectId: string, query: TraceQuery): Promise<TracePage>;
   getTrace(projectId: string, traceId: string): Promise<TraceDetail | null>;
   /**

@@ -62,10 +62,10 @@ describe('IngestService group commit', () => {
     const failing = new Proxy(store, {
       get(target, property, receiver) {
         if (property !== 'insertPreparedSpans') return Reflect.get(target, property, receiver);
-        return (prepared: Parameters<typeof store.insertPreparedSpans>[0]) =>
-          prepared.projectId === 'alpha'
+        return (batches: Parameters<typeof store.insertPreparedSpans>[0]) =>
+          batches.some((batch) => batch.projectId === 'alpha')
             ? Promise.reject(new Error('disk full'))
-            : target.insertPreparedSpans(prepared);
+            : target.insertPreparedSpans(batches);
       },
     });
     const ingest = new IngestService(failing);

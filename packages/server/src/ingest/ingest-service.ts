@@ -1,5 +1,5 @@
 import { type CanonicalSpan, type DecodedExport, normalizeSpan } from '@sextant/core';
-import type { Store } from '@sextant/store';
+import type { PreparedSpans, Store } from '@sextant/store';
 import { ModelPriceBook } from '../services/model-price-book.js';
 import { costSpans } from '../services/model-span-costing.js';
 import { decodeBody, type OtlpFormat } from './decode-body.js';
@@ -41,6 +41,18 @@ interface PreparedBody {
   failure?: unknown;
 }
 
+/** One project's bodies, encoded for the store as one batch. */
+interface PreparedBatch {
+  bodies: PreparedBody[];
+  spans: PreparedSpans;
+}
+
+/** Bodies made ready by `IngestService.prepareBodies`, in the order they were given. */
+export interface PreparedBodies {
+  readonly bodies: readonly PreparedBody[];
+  readonly batches: readonly PreparedBatch[];
+}
+
 /** Turns OTLP export requests into canonical spans and stores them, in the calling thread. */
 export class IngestService implements Ingestor {
   constructor(
@@ -63,18 +75,30 @@ export class IngestService implements Ingestor {
   }
 
   async ingest(projectId: string, decoded: DecodedExport): Promise<IngestResult> {
-    const [result] = await this.write([await this.prepare(projectId, decoded)]);
+    const prepared = this.encode([await this.prepare(projectId, decoded)]);
+    const [results] = await this.serializeWrites(() => this.storePrepared([prepared]));
+    const result = results?.[0];
     if (result instanceof Error || result === undefined) throw result;
     return result;
   }
 
   /**
-   * Group commit: decodes every body, then stores them all under one turn of the write lock, one
-   * transaction per project. Per-batch commit overhead and page writes dominate SQLite's cost, so
-   * bodies that queued up while another thread wrote are cheaper together. A body that fails to decode
-   * or store fails alone; the result at index i (an IngestResult or the Error) answers bodies[i].
+   * Group commit: decodes every body, then stores them all under one turn of the write lock, in one
+   * transaction. Per-batch commit overhead and page writes dominate SQLite's cost, so bodies that
+   * queued up while another thread wrote are cheaper together. A body that fails to decode or store
+   * fails alone; the result at index i (an IngestResult or the Error) answers bodies[i].
    */
   async ingestBodies(bodies: readonly IngestBody[]): Promise<Array<IngestResult | Error>> {
+    const prepared = await this.prepareBodies(bodies);
+    const [results] = await this.serializeWrites(() => this.storePrepared([prepared]));
+    return results ?? [];
+  }
+
+  /**
+   * Everything of a write but the write: decoding, normalising, redaction, costing and row encoding,
+   * which run in parallel with other threads. Store the result with `storePrepared`.
+   */
+  async prepareBodies(bodies: readonly IngestBody[]): Promise<PreparedBodies> {
     const prepared = await Promise.all(
       bodies.map(async ({ projectId, format, body }) => {
         try {
@@ -84,7 +108,64 @@ export class IngestService implements Ingestor {
         }
       }),
     );
-    return this.write(prepared);
+    return this.encode(prepared);
+  }
+
+  /** Encodes each project's spans as one store batch; a batch that cannot be encoded fails its bodies. */
+  private encode(prepared: PreparedBody[]): PreparedBodies {
+    const byProject = new Map<string, PreparedBody[]>();
+    for (const body of prepared) {
+      if (body.failure !== undefined || body.spans.length === 0) continue;
+      byProject.set(body.projectId, [...(byProject.get(body.projectId) ?? []), body]);
+    }
+    const batches: PreparedBatch[] = [];
+    for (const [projectId, bodies] of byProject) {
+      try {
+        batches.push({
+          bodies,
+          spans: this.store.prepareSpans(
+            projectId,
+            bodies.flatMap((body) => body.spans),
+          ),
+        });
+      } catch (error) {
+        for (const body of bodies) body.failure = error;
+      }
+    }
+    return { bodies: prepared, batches };
+  }
+
+  /**
+   * Stores prepared bodies in one transaction; the caller holds the write turn (see `serializeWrites`).
+   * If that transaction fails, each batch is tried alone, so a bad batch fails only its own bodies.
+   * Returns, for each prepared group, the result of each of its bodies.
+   */
+  async storePrepared(groups: readonly PreparedBodies[]): Promise<Array<Array<IngestResult | Error>>> {
+    const batches = groups.flatMap((group) => group.batches);
+    if (batches.length > 0) {
+      try {
+        await this.store.insertPreparedSpans(batches.map((batch) => batch.spans));
+      } catch {
+        for (const batch of batches) {
+          try {
+            await this.store.insertPreparedSpans([batch.spans]);
+          } catch (error) {
+            for (const body of batch.bodies) body.failure = error;
+          }
+        }
+      }
+    }
+    return groups.map((group) =>
+      group.bodies.map((body) =>
+        body.failure !== undefined
+          ? asError(body.failure)
+          : {
+              accepted: body.spans.length,
+              rejected: body.rejected,
+              errorMessage: summarize(body.reasons, body.rejected),
+            },
+      ),
+    );
   }
 
   async close(): Promise<void> {}
@@ -105,50 +186,6 @@ export class IngestService implements Ingestor {
     const redacted = await this.redaction.redact(projectId, spans);
     await costSpans(projectId, redacted, this.prices);
     return { projectId, spans: redacted, rejected, reasons };
-  }
-
-  private async write(prepared: readonly PreparedBody[]): Promise<Array<IngestResult | Error>> {
-    const byProject = new Map<string, PreparedBody[]>();
-    for (const body of prepared) {
-      if (body.failure !== undefined || body.spans.length === 0) continue;
-      byProject.set(body.projectId, [...(byProject.get(body.projectId) ?? []), body]);
-    }
-    // Encoding rows happens here, in parallel with other threads; only the inserts take the turn.
-    const batches = [...byProject].map(([projectId, bodies]) => {
-      try {
-        return {
-          bodies,
-          spans: this.store.prepareSpans(
-            projectId,
-            bodies.flatMap((body) => body.spans),
-          ),
-        };
-      } catch (error) {
-        for (const body of bodies) body.failure = error;
-        return null;
-      }
-    });
-    if (batches.some((batch) => batch !== null)) {
-      await this.serializeWrites(async () => {
-        for (const batch of batches) {
-          if (batch === null) continue;
-          try {
-            await this.store.insertPreparedSpans(batch.spans);
-          } catch (error) {
-            for (const body of batch.bodies) body.failure = error;
-          }
-        }
-      });
-    }
-    return prepared.map((body) =>
-      body.failure !== undefined
-        ? asError(body.failure)
-        : {
-            accepted: body.spans.length,
-            rejected: body.rejected,
-            errorMessage: summarize(body.reasons, body.rejected),
-          },
-    );
   }
 }
 

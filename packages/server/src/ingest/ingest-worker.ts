@@ -4,7 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorEnvelope } from '@sextant/core';
 import { openStore, sqliteFileOf } from '@sextant/store';
 import type { OtlpFormat } from './decode-body.js';
-import { type IngestResult, IngestService } from './ingest-service.js';
+import {
+  type IngestResult,
+  IngestService,
+  type PreparedBodies,
+  type WriteSerializer,
+} from './ingest-service.js';
 import { sharedWriteLock } from './shared-write-lock.js';
 
 export interface IngestRequest {
@@ -21,16 +26,29 @@ export type IngestReply =
 const { storeLocation, writeLock } = workerData as { storeLocation: string; writeLock: SharedArrayBuffer };
 // The pool runs WAL checkpoints on a thread of their own, so this writer only appends.
 const store = openStore(storeLocation, { sqlite: { walCheckpoints: 'background' } });
+const ingest = new IngestService(store);
 // SQLite has one writer per file, so workers take turns; PostgreSQL takes concurrent writers itself.
-const ingest = new IngestService(store, sqliteFileOf(storeLocation) ? sharedWriteLock(writeLock) : undefined);
+const takeTurn: WriteSerializer = sqliteFileOf(storeLocation)
+  ? sharedWriteLock(writeLock)
+  : (write) => write();
 
-/** Most requests stored in one group commit, so one turn of the lock stays short. */
+/** Most requests prepared together, and most stored in one turn, so one turn of the lock stays short. */
 const maxGroupRequests = 16;
+const maxTurnRequests = 32;
 
-// Requests wait here while this thread writes (or waits for the write lock, blocking its event loop);
-// the next turn takes all of them at once, so a busy server commits in bigger, cheaper groups.
-const waiting: IngestRequest[] = [];
-let draining = false;
+/** Requests prepared together, waiting for this thread's next turn at the writer. */
+interface PreparedGroup {
+  requests: IngestRequest[];
+  bodies: PreparedBodies;
+}
+
+// A pipeline: requests are prepared as they arrive, also while this thread waits for its turn, and
+// each turn stores everything prepared by then in one transaction. So the writer is rarely idle while
+// a thread has work ready, and a busy server commits in bigger, cheaper groups.
+const received: IngestRequest[] = [];
+const prepared: PreparedGroup[] = [];
+let preparing = false;
+let writing = false;
 let closing = false;
 
 /** Tells a worker that a project's redaction settings changed. */
@@ -41,32 +59,74 @@ export interface RedactionChangedMessage {
 parentPort?.on('message', (request: IngestRequest | RedactionChangedMessage | 'close') => {
   if (request === 'close') closing = true;
   else if ('redactionChanged' in request) return ingest.redactionChanged(request.redactionChanged);
-  else waiting.push(request);
-  void drain();
+  else received.push(request);
+  void prepareReceived();
 });
 
-async function drain(): Promise<void> {
-  if (draining) return;
-  draining = true;
-  while (waiting.length > 0) {
-    await storeGroup(waiting.splice(0, maxGroupRequests));
-    // Let messages that arrived during the write be delivered before taking the next group.
+async function prepareReceived(): Promise<void> {
+  if (preparing) return;
+  preparing = true;
+  while (received.length > 0) {
+    const requests = received.splice(0, maxGroupRequests);
+    try {
+      prepared.push({ requests, bodies: await ingest.prepareBodies(requests) });
+      void writePrepared();
+    } catch (error) {
+      reply(
+        requests,
+        requests.map(() => error as Error),
+      );
+    }
+    // Let new messages, and this thread's turn at the writer, in between groups.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  draining = false;
-  if (closing) {
-    await store.close();
-    parentPort?.close();
-  }
+  preparing = false;
+  await closeWhenIdle();
 }
 
-async function storeGroup(requests: readonly IngestRequest[]): Promise<void> {
-  let results: Array<IngestResult | Error>;
-  try {
-    results = await ingest.ingestBodies(requests);
-  } catch (error) {
-    results = requests.map(() => error as Error);
+async function writePrepared(): Promise<void> {
+  if (writing) return;
+  writing = true;
+  while (prepared.length > 0) {
+    let turn: PreparedGroup[] = [];
+    let results: Array<Array<IngestResult | Error>>;
+    try {
+      results = await takeTurn(() => {
+        turn = takeGroups();
+        return ingest.storePrepared(turn.map((group) => group.bodies));
+      });
+    } catch (error) {
+      results = turn.map((group) => group.requests.map(() => error as Error));
+    }
+    for (const [index, group] of turn.entries()) reply(group.requests, results[index] ?? []);
   }
+  writing = false;
+  await closeWhenIdle();
+}
+
+/** Everything prepared by the time the turn came, up to `maxTurnRequests`. */
+function takeGroups(): PreparedGroup[] {
+  let requests = 0;
+  let count = 0;
+  while (
+    count < prepared.length &&
+    (count === 0 || requests + (prepared[count]?.requests.length ?? 0) <= maxTurnRequests)
+  ) {
+    requests += prepared[count]?.requests.length ?? 0;
+    count += 1;
+  }
+  return prepared.splice(0, count);
+}
+
+let closed = false;
+async function closeWhenIdle(): Promise<void> {
+  if (!closing || closed || preparing || writing || received.length > 0 || prepared.length > 0) return;
+  closed = true;
+  await store.close();
+  parentPort?.close();
+}
+
+function reply(requests: readonly IngestRequest[], results: ReadonlyArray<IngestResult | Error>): void {
   requests.forEach((request, index) => {
     const result = results[index];
     if (result && !(result instanceof Error)) {

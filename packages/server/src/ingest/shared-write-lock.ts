@@ -12,8 +12,11 @@ export function createWriteLockBuffer(): SharedArrayBuffer {
 export function sharedWriteLock(buffer: SharedArrayBuffer): WriteSerializer {
   const state = new Int32Array(buffer);
   return async (write) => {
-    // Blocking here is fine: this runs on an ingestion worker, never on the HTTP thread.
-    while (Atomics.compareExchange(state, 0, 0, 1) !== 0) Atomics.wait(state, 0, 1, 100);
+    // Waiting does not block the thread: it goes on preparing the next bodies until its turn comes.
+    while (Atomics.compareExchange(state, 0, 0, 1) !== 0) {
+      const waiting = Atomics.waitAsync(state, 0, 1, 100);
+      if (waiting.async) await waiting.value;
+    }
     try {
       return await write();
     } finally {

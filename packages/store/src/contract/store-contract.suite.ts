@@ -122,10 +122,27 @@ export function runStoreContract(
       ) as [CanonicalSpan, CanonicalSpan, CanonicalSpan];
       await store.insertSpans('alpha', [second]);
       const prepared = store.prepareSpans('alpha', [first, second, third]);
-      expect(await store.insertPreparedSpans(prepared)).toEqual({ inserted: 2 });
-      expect(await store.insertPreparedSpans(prepared)).toEqual({ inserted: 0 });
+      expect(await store.insertPreparedSpans([prepared])).toEqual({ inserted: 2 });
+      expect(await store.insertPreparedSpans([prepared])).toEqual({ inserted: 0 });
       const [summary] = (await store.listTraces('alpha', query())).traces;
       expect(summary).toMatchObject({ spanCount: 3, inputTokens: 30 });
+
+      // Several batches at once, of two projects, one trace spread over two of them.
+      const spread = 'aaaabbbbccccddddeeeeffff00002222';
+      const batches = [
+        store.prepareSpans('alpha', [makeSpan({ traceId: spread, kind: 'llm', inputTokens: 5 })]),
+        store.prepareSpans('beta', [makeSpan({ traceId: spread, kind: 'llm', inputTokens: 7 })]),
+        store.prepareSpans('alpha', [
+          makeSpan({ traceId: spread, kind: 'llm', inputTokens: 5, parentSpanId: 'x' }),
+        ]),
+      ];
+      expect(await store.insertPreparedSpans(batches)).toEqual({ inserted: 3 });
+      expect((await store.getTrace('alpha', spread))?.spans).toHaveLength(2);
+      expect((await store.getTrace('beta', spread))?.spans).toHaveLength(1);
+      const spreadSummary = (await store.listTraces('alpha', query())).traces.find(
+        (t) => t.traceId === spread,
+      );
+      expect(spreadSummary).toMatchObject({ spanCount: 2, inputTokens: 10 });
     });
 
     test('round-trips every canonical span field', async () => {

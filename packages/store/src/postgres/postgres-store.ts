@@ -235,8 +235,11 @@ export class PostgresStore implements Store {
     return { projectId, spans };
   }
 
-  insertPreparedSpans(prepared: PreparedSpans): Promise<{ inserted: number }> {
-    return this.insertSpans(prepared.projectId, prepared.spans);
+  /** One transaction per batch: PostgreSQL's commits are not serialised behind one writer. */
+  async insertPreparedSpans(batches: readonly PreparedSpans[]): Promise<{ inserted: number }> {
+    let inserted = 0;
+    for (const batch of batches) inserted += (await this.insertSpans(batch.projectId, batch.spans)).inserted;
+    return { inserted };
   }
 
   async listTraces(projectId: string, query: TraceQuery) {

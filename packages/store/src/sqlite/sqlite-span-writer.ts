@@ -8,8 +8,8 @@ import { spanColumns, spanToRow } from './span-rows.js';
 /** Longest text indexed per span; longer inputs are still stored whole, only the index stops. */
 const maxIndexedChars = 16_384;
 
-/** Prepares the statements once and returns a transactional batch insert. */
-export function createSqliteSpanWriter(db: Database.Database) {
+/** Prepares the statements once and returns a transactional insert of one or more prepared batches. */
+export function createSqliteSpanWriter(db: Database.Database): (batches: readonly PreparedSpans[]) => number {
   const insertSpan = db.prepare(
     `INSERT INTO spans (${spanColumns.join(', ')}) VALUES (${spanColumns.map(() => '?').join(', ')})
      ON CONFLICT DO NOTHING`,
@@ -27,7 +27,7 @@ export function createSqliteSpanWriter(db: Database.Database) {
     'INSERT OR IGNORE INTO trace_models (project_id, model, trace_id) VALUES (?, ?, ?)',
   );
 
-  const writeBatch = db.transaction((batch: SqlitePreparedSpans) => {
+  const writeBatch = (batch: SqlitePreparedSpans) => {
     const { projectId, spans, rows, texts } = batch;
     let stored: CanonicalSpan[] | null = null; // set only when some span was already stored
     for (let index = 0; index < rows.length; index++) {
@@ -62,9 +62,13 @@ export function createSqliteSpanWriter(db: Database.Database) {
       );
     }
     return stored ? stored.length : spans.length;
-  });
+  };
 
-  return (batch: PreparedSpans) => writeBatch(asSqliteBatch(batch));
+  // One transaction for every batch: a commit costs the same for one batch as for several.
+  const writeBatches = db.transaction((batches: readonly PreparedSpans[]) =>
+    batches.reduce((inserted, batch) => inserted + writeBatch(asSqliteBatch(batch)), 0),
+  );
+  return writeBatches;
 }
 
 /** Spans encoded as rows, search text and rollups: everything but the write itself. */

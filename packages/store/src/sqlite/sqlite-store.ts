@@ -183,15 +183,15 @@ class SqliteStore implements Store {
   }
 
   async insertSpans(projectId: string, spans: readonly CanonicalSpan[]): Promise<{ inserted: number }> {
-    return { inserted: this.writeSpans(prepareSqliteSpans(projectId, spans)) };
+    return { inserted: this.writeSpans([prepareSqliteSpans(projectId, spans)]) };
   }
 
   prepareSpans(projectId: string, spans: readonly CanonicalSpan[]): PreparedSpans {
     return prepareSqliteSpans(projectId, spans);
   }
 
-  async insertPreparedSpans(prepared: PreparedSpans): Promise<{ inserted: number }> {
-    return { inserted: this.writeSpans(prepared) };
+  async insertPreparedSpans(batches: readonly PreparedSpans[]): Promise<{ inserted: number }> {
+    return { inserted: this.writeSpans(batches) };
   }
 
   async listTraces(projectId: string, query: TraceQuery) {
