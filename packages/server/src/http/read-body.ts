@@ -49,10 +49,12 @@ function readStream(stream: IncomingMessage, limit: number): Promise<Buffer> | B
     stream.on('data', onData);
     stream.once('error', reject);
     stream.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
-    // After 'end' this is a no-op; before it, the client went away mid-body.
-    stream.once('close', () =>
-      reject(new SextantError('bad_request', 'the client closed the request early')),
-    );
+    // Every request closes after 'end'; only a close before it means the client went away mid-body
+    // (checked first: an error's stack trace is not free, and this runs once per request).
+    stream.once('close', () => {
+      if (!stream.readableEnded)
+        reject(new SextantError('bad_request', 'the client closed the request early'));
+    });
   });
 }
 
