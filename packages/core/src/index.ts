@@ -100,9 +100,7 @@ export { createPriceIndex, type PriceIndex } from './models/price-index.js';
 export { normalizeSpan } from './normalize/normalize-span.js';
 export {
   createDeterministicEvaluator,
-  type DeterministicEvaluatorName,
   deterministicEvaluatorNames,
-  deterministicEvaluatorSettings,
   matchesTraceFilter,
   type OnlineEvalEvaluator,
   type OnlineEvalFilter,

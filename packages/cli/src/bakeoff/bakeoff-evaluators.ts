@@ -1,33 +1,15 @@
 import { SextantError, suggestName } from '@sextant/core';
 import {
-  bleu,
-  contains,
+  codeEvaluatorNames,
+  createCodeEvaluator,
   type Evaluator,
-  equals,
-  exactMatch,
-  jsonValid,
-  levenshtein,
   modelEvaluatorNames,
-  rougeL,
-  tokenF1,
 } from '@sextant/core/evaluators';
 import { createGatewayEvaluatorFactory } from '@sextant/server';
 import type { ServerAccess } from './gateway-client.js';
 
-// Reference-based evaluators a bake-off can use without settings, by name.
-const referenceEvaluators: Record<string, () => Evaluator> = {
-  'exact-match': exactMatch,
-  'token-f1': tokenF1,
-  'rouge-l': () => rougeL(),
-  bleu: () => bleu(),
-  levenshtein: () => levenshtein(),
-  equals: () => equals(),
-  contains: () => contains(),
-  'json-valid': () => jsonValid(),
-};
-
-/** Names `--evaluators` accepts. */
-export const bakeoffEvaluatorNames = [...Object.keys(referenceEvaluators), ...modelEvaluatorNames].sort();
+/** Names `--evaluators` accepts: code evaluators with their default settings, and the model-based ones. */
+export const bakeoffEvaluatorNames = [...codeEvaluatorNames, ...modelEvaluatorNames].sort();
 
 export interface JudgeSettings {
   /** Judge model (id or alias) for model-based evaluators. */
@@ -39,7 +21,7 @@ export interface JudgeSettings {
 }
 
 /**
- * Evaluators by name: reference-based ones need nothing; judges (`llm-judge`, `faithfulness`...) call
+ * Evaluators by name: code evaluators take their defaults (compared with each item's expected answer); judges (`llm-judge`, `faithfulness`...) call
  * `--judge` through the gateway, embedding evaluators the offline encoder or `--embedder`.
  */
 export async function createBakeoffEvaluators(
@@ -50,8 +32,7 @@ export async function createBakeoffEvaluators(
   const modelBased = createGatewayEvaluatorFactory(access);
   return Promise.all(
     names.map(async (name) => {
-      const reference = referenceEvaluators[name];
-      if (reference) return reference();
+      if ((codeEvaluatorNames as readonly string[]).includes(name)) return createCodeEvaluator(name, {});
       if (!(modelEvaluatorNames as readonly string[]).includes(name)) {
         const close = suggestName(name, bakeoffEvaluatorNames);
         throw new SextantError(

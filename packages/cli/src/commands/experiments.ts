@@ -1,8 +1,7 @@
 import { SextantError } from '@sextant/core';
-import { modelEvaluatorNames } from '@sextant/core/evaluators';
+import { codeEvaluatorNames, modelEvaluatorNames } from '@sextant/core/evaluators';
 import { runExperiment } from '@sextant/sdk';
 import { type Command, Option } from 'commander';
-import { evaluatorNames } from '../eval/evaluator-registry.js';
 import { createProgressBar } from '../eval/progress-bar.js';
 import { resolveEvaluatorSpec } from '../experiments/evaluator-specs.js';
 import {
@@ -62,7 +61,7 @@ export function registerExperimentCommands(program: Command) {
       .option('--model <model>', 'model id or alias; alone, the item input is the user message')
       .option(
         '--evaluator <name[:key=value,...]>',
-        `evaluator, repeatable; e.g. contains, "levenshtein:threshold=0.8", "llm-judge:model=M,rubric=TEXT" (known: ${[...evaluatorNames, ...modelEvaluatorNames].join(', ')})`,
+        `evaluator, repeatable; e.g. contains, "levenshtein:threshold=0.8", "llm-judge:model=M,rubric=TEXT" (known: ${[...codeEvaluatorNames, ...modelEvaluatorNames].join(', ')})`,
         collect,
         [],
       )

@@ -1,6 +1,6 @@
+import { createCodeEvaluator } from '@sextant/core/evaluators';
 import type { ItemResult, ItemRun, Suite, SuiteResults } from '@sextant/core/gates';
 import { runExperiment } from '@sextant/sdk';
-import { createEvaluator } from './evaluator-registry.js';
 import type { LoadedDataset } from './load-dataset.js';
 import { createProgressBar } from './progress-bar.js';
 import { scoreRun } from './run-suite.js';
@@ -17,7 +17,7 @@ export async function runSuiteAsExperiment(
   task: TaskTarget,
   server: { url: string; apiKey: string; showProgress: boolean },
 ): Promise<SuiteResults & { experimentId: string }> {
-  const evaluators = suite.evaluators.map((entry) => createEvaluator(entry.name, entry.options));
+  const evaluators = suite.evaluators.map((entry) => createCodeEvaluator(entry.name, entry.options));
   const byId = new Map(dataset.items.map((item, index) => [item.id, { item, index }]));
   const runs: ItemRun[][] = dataset.items.map(() => []);
   const progress = server.showProgress

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Evaluator } from '@sextant/core/evaluators';
+import { createCodeEvaluator } from '@sextant/core/evaluators';
 import type { ItemResult, ItemRun, Suite, SuiteResults } from '@sextant/core/gates';
-import { createEvaluator } from './evaluator-registry.js';
 import type { LoadedDataset } from './load-dataset.js';
 import { createProgressBar } from './progress-bar.js';
 import type { TaskOutcome, TaskTarget } from './suite-task.js';
@@ -66,7 +66,7 @@ export async function runSuite(
   task: TaskTarget,
   options: { cacheDirectory: string; showProgress: boolean },
 ): Promise<SuiteResults> {
-  const evaluators = suite.evaluators.map((entry) => createEvaluator(entry.name, entry.options));
+  const evaluators = suite.evaluators.map((entry) => createCodeEvaluator(entry.name, entry.options));
   const cache = new ReplayCache(path.join(options.cacheDirectory, `${suite.name}.json`), suite.cache);
   const jobs = dataset.items.flatMap((item, index) =>
     Array.from({ length: suite.repeats }, (_, repeat) => ({ item, index, repeat })),

@@ -1,7 +1,6 @@
 import { SextantError } from '@sextant/core';
-import { type Evaluator, modelEvaluatorNames } from '@sextant/core/evaluators';
+import { createCodeEvaluator, type Evaluator, modelEvaluatorNames } from '@sextant/core/evaluators';
 import { createGatewayEvaluatorFactory, type GatewayAccess } from '@sextant/server';
-import { createEvaluator } from '../eval/evaluator-registry.js';
 
 /**
  * Parses `--evaluator` values: a registry name with optional `key=value` options after a colon,
@@ -11,7 +10,7 @@ import { createEvaluator } from '../eval/evaluator-registry.js';
  */
 export function parseEvaluatorSpec(spec: string): Evaluator {
   const { name, options } = splitSpec(spec);
-  return createEvaluator(name, options);
+  return createCodeEvaluator(name, options);
 }
 
 /**
@@ -22,7 +21,7 @@ export function parseEvaluatorSpec(spec: string): Evaluator {
  */
 export async function resolveEvaluatorSpec(spec: string, access: GatewayAccess): Promise<Evaluator> {
   const { name, options } = splitSpec(spec);
-  if (!(modelEvaluatorNames as readonly string[]).includes(name)) return createEvaluator(name, options);
+  if (!(modelEvaluatorNames as readonly string[]).includes(name)) return createCodeEvaluator(name, options);
   return createGatewayEvaluatorFactory(access)(name, options);
 }
 

@@ -9,6 +9,16 @@ export {
   corpusBleu,
   sentenceBleu,
 } from './bleu-score.js';
+export {
+  type CodeEvaluatorName,
+  canScoreWithoutExpected,
+  codeEvaluatorNames,
+  codeEvaluatorSettings,
+  createCodeEvaluator,
+  expectedOutputSetting,
+  needsExpectedOutput,
+  type ReferenceUse,
+} from './code-evaluators.js';
 export { type ContainsOptions, contains } from './contains.js';
 export { cosineSimilarity } from './cosine-similarity.js';
 export {

@@ -1,8 +1,6 @@
 export {
   createDeterministicEvaluator,
-  type DeterministicEvaluatorName,
   deterministicEvaluatorNames,
-  deterministicEvaluatorSettings,
 } from './deterministic-evaluators.js';
 export { matchesTraceFilter } from './match-trace-filter.js';
 export {

@@ -10,7 +10,7 @@ import {
   SextantError,
   suggestName,
 } from '@sextant/core';
-import { type Evaluator, modelEvaluatorNames } from '@sextant/core/evaluators';
+import { codeEvaluatorNames, type Evaluator, modelEvaluatorNames } from '@sextant/core/evaluators';
 import type { Store } from '@sextant/store';
 import { createProjectEvaluatorFactory, type ProjectModelAccess } from '../judges/project-judge-models.js';
 
@@ -24,8 +24,8 @@ export type EvaluatorFactory = (name: string, settings: unknown, projectId: stri
  */
 export function onlineEvaluatorFactory(models?: ProjectModelAccess): EvaluatorFactory {
   return async (name, settings, projectId) => {
-    if ((deterministicEvaluatorNames as string[]).includes(name))
-      return createDeterministicEvaluator(name, settings);
+    // A code evaluator that needs an expected answer gets its own explanation from here.
+    if ((codeEvaluatorNames as string[]).includes(name)) return createDeterministicEvaluator(name, settings);
     const known = [...deterministicEvaluatorNames, ...(models ? modelEvaluatorNames : [])].join(', ');
     if ((modelEvaluatorNames as string[]).includes(name)) {
       if (models) return createProjectEvaluatorFactory(models, projectId)(name, settings);

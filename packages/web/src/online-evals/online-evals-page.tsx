@@ -250,7 +250,7 @@ function NewRuleForm({ onCreated }: { onCreated: () => void }) {
       {field('tags', 'Tags (all of)', 'prod, eu')}
       <label className="col-span-2 flex flex-col gap-0.5 text-xs text-slate-600 md:col-span-4">
         Evaluators, one per line: name key=value … (contains, regex, json-valid, json-schema, equals,
-        levenshtein, step-count)
+        levenshtein, step-count, tool-call-correctness, trajectory-match; or a judge with a model)
         <textarea
           name="evaluators"
           rows={3}
