@@ -43,6 +43,18 @@ describe('AuditLog', () => {
     await store.close();
   });
 
+  it('lets two servers bootstrap one empty database at once: one key, no failure', async () => {
+    const store = openSqliteStore(':memory:');
+    const keys = await Promise.all([
+      new ProjectService(store).bootstrap(),
+      new ProjectService(store).bootstrap(),
+    ]);
+    expect(keys.filter((key) => key !== null)).toHaveLength(1);
+    expect((await store.listProjects()).map((project) => project.id)).toEqual(['default']);
+    expect(await store.countActiveApiKeys()).toBe(1);
+    await store.close();
+  });
+
   it('keeps token counts and dates readable', () => {
     const when = new Date('2026-01-02T03:04:05Z');
     expect(withoutSecrets({ maxTokens: 5, at: when, token: 'x', skipped: undefined })).toEqual({

@@ -108,7 +108,13 @@ export class ProjectService {
    */
   async bootstrap(): Promise<CreatedApiKey | null> {
     if ((await this.store.listProjects()).length > 0) return null;
-    await this.createProject('default', 'Default project', 'system');
+    try {
+      await this.createProject('default', 'Default project', 'system');
+    } catch (error) {
+      // Two servers started together on one empty database: the first one's project and key stand.
+      if (await this.store.getProject('default')) return null;
+      throw error;
+    }
     return this.createApiKey('default', 'default key', 'system');
   }
 }
