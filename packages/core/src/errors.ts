@@ -8,7 +8,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'schema_too_new'
-  | 'internal';
+  | 'internal'
+  /** Overloaded for now: retry after a moment (the answer says when). */
+  | 'unavailable';
 
 const statusByCode: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -20,6 +22,7 @@ const statusByCode: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   schema_too_new: 500,
   internal: 500,
+  unavailable: 503,
 };
 
 /**

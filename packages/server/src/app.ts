@@ -109,7 +109,9 @@ export function createApp(options: AppOptions): SextantApp {
 
   app.onError((error, context) => {
     const { status, body } = toErrorEnvelope(error);
-    if (status >= 500) logError(error);
+    // 503 is an overloaded moment, not a fault: clients are told when to retry, the log stays quiet.
+    if (status === 503) context.header('retry-after', '1');
+    else if (status >= 500) logError(error);
     return context.json(body, status as 500);
   });
   app.notFound((context) =>

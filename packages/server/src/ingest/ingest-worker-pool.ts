@@ -15,6 +15,9 @@ interface PooledWorker {
   pending: Map<number, Pending>;
 }
 
+/** Bytes of request bodies waiting in the workers by default before new ones are turned away. */
+const defaultMaxPendingBytes = 64 * 1024 * 1024;
+
 /**
  * Ingestion on worker threads, each with its own store connection. The HTTP thread only reads bodies
  * and hands them over (transferred, not copied); decoding, normalising and writing run in parallel,
@@ -25,23 +28,51 @@ export class IngestWorkerPool implements Ingestor {
   private nextId = 1;
   private readonly writeLock = createWriteLockBuffer();
   private closed = false;
+  private pendingBytes = 0;
 
   constructor(
     private readonly storeLocation: string,
     size: number,
     private readonly logError: (error: unknown) => void,
+    /**
+     * Above this many bytes of bodies waiting to be stored, new ones get a 503 (OTLP exporters retry
+     * later) instead of piling up in memory while the disk or CPU cannot keep up.
+     */
+    private readonly maxPendingBytes = defaultMaxPendingBytes,
   ) {
     for (let index = 0; index < size; index++) this.workers.push(this.spawn());
   }
 
   ingestBody(projectId: string, format: OtlpFormat, body: Uint8Array): Promise<IngestResult> {
     if (this.closed) return Promise.reject(new SextantError('internal', 'server is shutting down'));
+    if (this.pendingBytes > 0 && this.pendingBytes + body.byteLength > this.maxPendingBytes) {
+      return Promise.reject(
+        new SextantError(
+          'unavailable',
+          `ingestion is behind: ${describeBytes(this.pendingBytes)} of batches are waiting to be stored; send this one again shortly`,
+        ),
+      );
+    }
+    const size = body.byteLength;
+    this.pendingBytes += size;
     const target = this.workers.reduce((least, candidate) =>
       candidate.pending.size < least.pending.size ? candidate : least,
     );
     const id = this.nextId++;
+    const settled = () => {
+      this.pendingBytes -= size;
+    };
     return new Promise((resolve, reject) => {
-      target.pending.set(id, { resolve, reject });
+      target.pending.set(id, {
+        resolve: (result) => {
+          settled();
+          resolve(result);
+        },
+        reject: (error) => {
+          settled();
+          reject(error);
+        },
+      });
       const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
       const request: IngestRequest = { id, projectId, format, body: owned };
       target.worker.postMessage(request, [owned.buffer as ArrayBuffer]);
@@ -98,4 +129,10 @@ export class IngestWorkerPool implements Ingestor {
     });
     return pooled;
   }
+}
+
+function describeBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }

@@ -29,6 +29,7 @@ export function rpcCodeForHttpStatus(status: number): number {
   if (status === 403) return 7; // PERMISSION_DENIED
   if (status === 413) return 8; // RESOURCE_EXHAUSTED
   if (status === 415) return 3;
+  if (status === 503) return 14; // UNAVAILABLE: exporters retry
   return 13; // INTERNAL
 }
 

@@ -36,7 +36,8 @@ export function mountOtlpRoute(app: Hono<AppEnv>, dependencies: OtlpRouteDepende
     } catch (error) {
       if (!isProtobuf) throw error; // the app's error handler answers JSON clients
       const { status, body } = toErrorEnvelope(error);
-      if (status >= 500) dependencies.logError(error);
+      if (status === 503) context.header('retry-after', '1');
+      else if (status >= 500) dependencies.logError(error);
       return protobufResponse(
         context,
         status,
