@@ -27,7 +27,7 @@ describe('/v1/traces when ingestion is behind', () => {
     const projects = new ProjectService(store);
     await projects.createProject('alpha');
     const { key } = await projects.createApiKey('alpha', 'test');
-    const post = (contentType: string, body: BodyInit) =>
+    const post = (contentType: string, body: string | Uint8Array) =>
       app.request('/v1/traces', {
         method: 'POST',
         headers: { authorization: `Bearer ${key}`, 'content-type': contentType },
