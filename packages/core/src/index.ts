@@ -63,6 +63,14 @@ export {
   type ScoredRun,
 } from './experiments/experiment-scores.js';
 export {
+  decodeItemsCursor,
+  encodeItemsCursor,
+  type ItemFilter,
+  type ItemPage,
+  type ItemPageQuery,
+  pageItemSummaries,
+} from './experiments/page-item-summaries.js';
+export {
   type ExperimentSummary,
   type Interval,
   type ItemSummary,

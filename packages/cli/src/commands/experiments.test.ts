@@ -173,6 +173,78 @@ describe('sextant experiments', () => {
     );
   });
 
+  it('shows a first page of items, every item with --all, and only flaky ones with --flaky', async () => {
+    // Three items by id: 'refund-time' passes, 'refund-where' is flaky, 'store-credit' fails.
+    const outcomes: Record<string, number[]> = {
+      'refund-time': [1, 1],
+      'refund-where': [1, 0],
+      'store-credit': [0, 0],
+    };
+    await api('POST', '/api/experiments', {
+      id: 'paged',
+      name: 'paged',
+      datasetName: 'faq',
+      repeats: 2,
+      evaluators: [{ name: 'contains', version: '1' }],
+    });
+    const runs = Object.entries(outcomes).flatMap(([itemId, results], index) =>
+      results.map((outcome, repeat) => ({
+        itemId,
+        repeat,
+        traceId: `7${index}${repeat}`.padStart(32, '0'),
+        output: outcome ? 'Refunds are issued' : 'no idea',
+        latencyMs: 10,
+      })),
+    );
+    await api('POST', '/api/experiments/paged/results', {
+      runs,
+      scores: runs.map((run) => ({
+        traceId: run.traceId,
+        name: 'contains',
+        value: outcomes[run.itemId]![run.repeat]!,
+        passed: outcomes[run.itemId]![run.repeat] === 1,
+      })),
+    });
+    const rows = (stdout: string) =>
+      [...stdout.matchAll(/^(refund-time|refund-where|store-credit)\s/gm)].map((row) => row[1]);
+
+    // The first two items by id, ranked flaky first; the failing third item was not fetched.
+    const firstPage = await sextant('experiments', 'show', 'paged', '--items-limit', '2');
+    expect(firstPage.code, firstPage.stderr).toBe(0);
+    expect(rows(firstPage.stdout)).toEqual(['refund-where', 'refund-time']);
+    expect(firstPage.stdout).toMatch(/contains\s+0\.500\s+.*\s+3\s+1\n/);
+    expect(firstPage.stdout).toContain(
+      'showing 2 of 3 items, flaky and lowest first among the first 2 by item id; --items N lists more, --items-limit N (up to 1000) ranks more, --all ranks every item',
+    );
+    // --all follows every page (one item each here) and ranks them all.
+    const all = await sextant('experiments', 'show', 'paged', '--all', '--items-limit', '1', '--items', '2');
+    expect(rows(all.stdout)).toEqual(['refund-where', 'store-credit']);
+    expect(all.stdout).toMatch(/… 1 more items \(--items N\)$/m);
+    const json = JSON.parse(
+      (await sextant('experiments', 'show', 'paged', '--all', '--items-limit', '1', '--json')).stdout,
+    );
+    expect(json.summary.itemSummaries.map((item: { itemId: string }) => item.itemId)).toEqual([
+      'refund-time',
+      'refund-where',
+      'store-credit',
+    ]);
+    expect(json.summary).toMatchObject({ itemsTotal: 3, nextItemsCursor: null, runs: 6 });
+    const flaky = await sextant('experiments', 'show', 'paged', '--flaky');
+    expect(rows(flaky.stdout)).toEqual(['refund-where']);
+    expect(flaky.stdout).not.toMatch(/more flaky items|showing/);
+    expect((await sextant('experiments', 'show', releaseRun, '--flaky')).stdout).toMatch(/^no flaky items$/m);
+
+    const tooMany = await sextant('experiments', 'show', 'paged', '--items-limit', '1001');
+    expect(tooMany).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("--items-limit must be a whole number from 1 to 1000; got '1001'"),
+    });
+    const help = await sextant('experiments', 'show', '--help');
+    expect(help.stdout).toMatch(/--items-limit <n>\s+items to fetch, by item id, and rank/);
+    expect(help.stdout).toMatch(/--all\s+fetch every item, page by page/);
+    expect(help.stdout).toMatch(/--flaky\s+only items whose repeats disagree/);
+  });
+
   it('refuses bad evaluators and missing targets with the fix', async () => {
     const unknown = await sextant(
       'experiments',

@@ -4,13 +4,13 @@ import { runExperiment } from '@sextant/sdk';
 import { type Command, Option } from 'commander';
 import { createProgressBar } from '../eval/progress-bar.js';
 import { resolveEvaluatorSpec } from '../experiments/evaluator-specs.js';
+import { fetchExperiment } from '../experiments/fetch-experiment.js';
 import {
   type ComparisonJson,
   type ExperimentJson,
   formatComparison,
   formatExperiment,
   formatExperimentList,
-  type SummaryJson,
 } from '../experiments/format-experiment.js';
 import { createGatewayTask } from '../experiments/gateway-task.js';
 import { apiKeyOption, jsonOption, urlOption } from '../options.js';
@@ -43,6 +43,16 @@ const positive = (flag: string) => (value: string) => {
   return parsed;
 };
 const collect = (value: string, previous: string[]) => [...previous, value];
+const pageSize = (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 1000) {
+    throw new SextantError(
+      'bad_request',
+      `--items-limit must be a whole number from 1 to 1000; got '${value}'`,
+    );
+  }
+  return parsed;
+};
 
 /** `sextant experiments ...`: run a release or model over a dataset, inspect and compare results. */
 export function registerExperimentCommands(program: Command) {
@@ -115,15 +125,12 @@ export function registerExperimentCommands(program: Command) {
           bar.update(progress.done, progress.errors);
         },
       });
-      const shown = await api<{ experiment: ExperimentJson; summary: SummaryJson }>(
-        'GET',
-        `/api/experiments/${encodeURIComponent(result.experiment.id)}`,
-      );
+      const shown = await fetchExperiment(api, result.experiment.id);
       if (options.json) return print(JSON.stringify({ ...result, summary: shown.summary }, null, 2));
       const failures = result.evaluationFailures.count
         ? `\n${result.evaluationFailures.count} evaluations gave no score, e.g. ${result.evaluationFailures.examples[0]}`
         : '';
-      print(`${formatExperiment(shown.experiment, shown.summary, 20)}${failures}`);
+      print(`${formatExperiment(shown.experiment, shown.summary, { itemLimit: 20 })}${failures}`);
     });
 
   server(experiments.command('list').description('List experiments, newest first'))
@@ -142,23 +149,42 @@ export function registerExperimentCommands(program: Command) {
   server(
     experiments
       .command('show')
-      .description('Aggregate scores with 95% intervals, and items')
+      .description(
+        'Aggregate scores with 95% intervals over every run, and items (flaky and lowest first among those fetched)',
+      )
       .argument('<id>'),
   )
     .addOption(new Option('--items <n>', 'items to list').argParser(positive('--items')).default(20))
+    .addOption(
+      new Option(
+        '--items-limit <n>',
+        'items to fetch, by item id, and rank (1-1000; server default 100); with --json, items per page',
+      ).argParser(pageSize),
+    )
+    .option('--all', 'fetch every item, page by page, and rank them all (large experiments: many MB)')
+    .option('--flaky', 'only items whose repeats disagree, out of every item')
     .addOption(jsonOption())
-    .action(async (id: string, options: ServerOptions & { items: number }) => {
-      const api = createApiRequest(options.url, options.apiKey);
-      const shown = await api<{ experiment: ExperimentJson; summary: SummaryJson }>(
-        'GET',
-        `/api/experiments/${encodeURIComponent(id)}`,
-      );
-      print(
-        options.json
-          ? JSON.stringify(shown, null, 2)
-          : formatExperiment(shown.experiment, shown.summary, options.items),
-      );
-    });
+    .action(
+      async (
+        id: string,
+        options: ServerOptions & { items: number; itemsLimit?: number; all?: boolean; flaky?: boolean },
+      ) => {
+        const api = createApiRequest(options.url, options.apiKey);
+        const shown = await fetchExperiment(api, id, {
+          itemsLimit: options.itemsLimit,
+          all: options.all,
+          onlyFlaky: options.flaky,
+        });
+        print(
+          options.json
+            ? JSON.stringify(shown, null, 2)
+            : formatExperiment(shown.experiment, shown.summary, {
+                itemLimit: options.items,
+                onlyFlaky: options.flaky,
+              }),
+        );
+      },
+    );
 
   server(
     experiments

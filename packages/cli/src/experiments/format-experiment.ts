@@ -38,7 +38,10 @@ export interface SummaryJson {
     passRate: (Interval & { passed: number; total: number }) | null;
     flakyItems: number;
   }[];
+  /** One page of items (or every item, when the caller followed every page). */
   itemSummaries: { itemId: string; runs: RunJson[]; means: Record<string, number>; flakyOn: string[] }[];
+  itemsTotal: number;
+  nextItemsCursor: string | null;
 }
 export interface ComparisonJson {
   items: number;
@@ -87,11 +90,17 @@ export function formatExperimentList(experiments: readonly ExperimentJson[]): st
   );
 }
 
-/** Header, aggregate scores with 95% intervals, and the items (flaky and failing first). */
+/** How many items to list, and whether the summary holds only flaky ones (`itemsFilter=flaky`). */
+export interface ItemListing {
+  itemLimit: number;
+  onlyFlaky?: boolean;
+}
+
+/** Header, aggregate scores with 95% intervals, and the items fetched (flaky and failing first). */
 export function formatExperiment(
   experiment: ExperimentJson,
   summary: SummaryJson,
-  itemLimit: number,
+  { itemLimit, onlyFlaky = false }: ItemListing,
 ): string {
   const latency = summary.latencyMs
     ? `latency p50 ${formatDuration(summary.latencyMs.p50)}, p95 ${formatDuration(summary.latencyMs.p95)}`
@@ -130,9 +139,25 @@ export function formatExperiment(
         item.runs[0]?.error ? `error: ${truncate(item.runs[0].error, 34)}` : text(item.runs[0]?.output),
       ]),
   );
-  const more = ordered.length > itemLimit ? `\n… ${ordered.length - itemLimit} more items (--items N)` : '';
-  return `${header}\n\n${metrics}\n\n${items}${more}`;
+  const note = itemsNote(summary, Math.min(itemLimit, ordered.length), onlyFlaky);
+  return `${header}\n\n${metrics}\n\n${items}${note ? `\n${note}` : ''}`;
 }
+
+/** What the listed items are out of: all items fetched, or a first page that the ranking covers alone. */
+function itemsNote(summary: SummaryJson, listed: number, onlyFlaky: boolean): string {
+  const kind = onlyFlaky ? 'flaky items' : 'items';
+  const fetched = summary.itemSummaries.length;
+  if (summary.itemsTotal === 0) return `no ${kind}`;
+  if (fetched >= summary.itemsTotal) {
+    return listed < fetched ? `… ${fetched - listed} more ${kind} (--items N)` : '';
+  }
+  return (
+    `showing ${listed} of ${count(summary.itemsTotal)} ${kind}, flaky and lowest first among the first ${count(fetched)} by item id; ` +
+    '--items N lists more, --items-limit N (up to 1000) ranks more, --all ranks every item'
+  );
+}
+
+const count = (value: number) => value.toLocaleString('en-US');
 
 /** Paired differences per score, then the items that regressed most. */
 export function formatComparison(

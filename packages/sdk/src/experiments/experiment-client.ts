@@ -57,9 +57,10 @@ export class ExperimentClient {
   }
 
   async get(id: string): Promise<Experiment> {
+    // The answer also carries a page of items, which only the summary needs: ask for the smallest.
     const answer = await this.call<{ experiment: ExperimentJson }>(
       'GET',
-      `/api/experiments/${encodeURIComponent(id)}`,
+      `/api/experiments/${encodeURIComponent(id)}?itemsLimit=1`,
     );
     return toExperiment(answer.experiment);
   }

@@ -11,6 +11,7 @@ import {
   experimentSchema,
   resultsBodySchema,
   scoredRunJson,
+  showExperimentQuerySchema,
   summarySchema,
 } from './experiment-schemas.js';
 
@@ -67,8 +68,9 @@ const showExperiment = createRoute({
   method: 'get',
   path: '/api/experiments/{id}',
   tags: [tag],
-  summary: 'An experiment with aggregate scores (95% intervals, repeats clustered by item) and its items',
-  request: { params: experimentParamsSchema },
+  summary:
+    'An experiment with aggregate scores over all its runs (95% intervals, repeats clustered by item) and a page of its items',
+  request: { params: experimentParamsSchema, query: showExperimentQuerySchema },
   responses: {
     200: jsonContent(z.object({ experiment: experimentSchema, summary: summarySchema }), 'The experiment'),
     ...errorResponses,
@@ -138,9 +140,11 @@ export function mountExperimentRoutes(app: OpenAPIHono<AppEnv>, experiments: Exp
     );
   });
   app.openapi(showExperiment, async (context) => {
-    const { experiment, summary } = await experiments.summary(
+    const { itemsLimit, itemsCursor, itemsFilter } = context.req.valid('query');
+    const { experiment, summary } = await experiments.summaryPage(
       context.var.projectId,
       context.req.valid('param').id,
+      { limit: itemsLimit, cursor: itemsCursor, filter: itemsFilter },
     );
     const itemSummaries = summary.itemSummaries.map((item) => ({
       ...item,

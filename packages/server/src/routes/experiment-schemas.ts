@@ -12,6 +12,28 @@ import {
 
 export const experimentParamsSchema = z.object({ id: experimentIdSchema });
 
+// The error handler prefixes the field name: "itemsLimit: must be ...".
+const itemsLimitRange = 'must be a whole number from 1 to 1000';
+
+export const showExperimentQuerySchema = z.object({
+  itemsLimit: z.coerce
+    .number({ error: itemsLimitRange })
+    .int(itemsLimitRange)
+    .min(1, itemsLimitRange)
+    .max(1000, itemsLimitRange)
+    .default(100)
+    .describe('Items per page, 1 to 1000'),
+  itemsCursor: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('summary.nextItemsCursor of the previous page; leave out for the first page'),
+  itemsFilter: z
+    .enum(['all', 'flaky'])
+    .default('all')
+    .describe('flaky: only items whose repeats disagree on some score'),
+});
+
 export const experimentSchema = z
   .object({
     id: z.string(),
@@ -93,14 +115,21 @@ export const summarySchema = z
         flakyItems: z.number(),
       }),
     ),
-    itemSummaries: z.array(
-      z.object({
-        itemId: z.string(),
-        runs: z.array(scoredRunSchema),
-        means: z.record(z.string(), z.number()),
-        flakyOn: z.array(z.string()).describe('Scores on which the repeats disagree'),
-      }),
-    ),
+    itemSummaries: z
+      .array(
+        z.object({
+          itemId: z.string(),
+          runs: z.array(scoredRunSchema),
+          means: z.record(z.string(), z.number()),
+          flakyOn: z.array(z.string()).describe('Scores on which the repeats disagree'),
+        }),
+      )
+      .describe('One page of items, by item id; the aggregates above cover every item'),
+    itemsTotal: z.number().describe('Items on all pages (with itemsFilter=flaky: the flaky items)'),
+    nextItemsCursor: z
+      .string()
+      .nullable()
+      .describe('Pass as itemsCursor for the next page; null on the last page'),
   })
   .openapi('ExperimentSummary');
 

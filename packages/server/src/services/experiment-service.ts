@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
   compareExperiments,
+  decodeItemsCursor,
   type Experiment,
   type ExperimentInput,
   type ExperimentRunInput,
   type ExperimentStatus,
   experimentInputSchema,
   experimentRunSchema,
+  type ItemFilter,
+  pageItemSummaries,
   type Score,
   type ScorePostInput,
   SextantError,
@@ -104,10 +107,31 @@ export class ExperimentService {
     return this.store.experiments.listRunKeys(projectId, id);
   }
 
+  /** Aggregates and every item: for server-side callers that compute on all of them. */
   async summary(projectId: string, id: string) {
     const experiment = await this.get(projectId, id);
     const { runs, scores } = await this.results(projectId, id);
     return { experiment, summary: summarizeExperiment(runs, scores) };
+  }
+
+  /**
+   * Aggregates over every run, with one page of items by item id: `cursor` is the `nextItemsCursor` of
+   * the previous page. A cursor this API did not return is a `bad_request`.
+   */
+  async summaryPage(
+    projectId: string,
+    id: string,
+    query: { limit: number; cursor?: string; filter?: ItemFilter },
+  ) {
+    const after = query.cursor === undefined ? undefined : decodeItemsCursor(query.cursor);
+    if (after && !after.success) throw new SextantError('bad_request', after.error);
+    const { experiment, summary } = await this.summary(projectId, id);
+    const page = pageItemSummaries(summary.itemSummaries, {
+      limit: query.limit,
+      after: after?.value,
+      filter: query.filter,
+    });
+    return { experiment, summary: { ...summary, ...page } };
   }
 
   async compare(projectId: string, baselineId: string, candidateId: string) {

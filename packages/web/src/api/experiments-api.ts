@@ -51,12 +51,25 @@ export interface ExperimentSummary {
   latencyMs: { mean: number; p50: number; p95: number } | null;
   cost: number | null;
   metrics: MetricSummary[];
-  itemSummaries: {
-    itemId: string;
-    runs: ExperimentRun[];
-    means: Record<string, number>;
-    flakyOn: string[];
-  }[];
+  /** One page of items, by item id; the fields above cover every item. */
+  itemSummaries: ItemSummary[];
+  /** Items on all pages (with `itemsFilter: 'flaky'`, the flaky ones). */
+  itemsTotal: number;
+  nextItemsCursor: string | null;
+}
+
+export interface ItemSummary {
+  itemId: string;
+  runs: ExperimentRun[];
+  means: Record<string, number>;
+  flakyOn: string[];
+}
+
+/** Which page of items `getExperiment` returns; the server's default is the first 100 of every item. */
+export interface ItemsQuery {
+  itemsLimit?: number;
+  itemsCursor?: string;
+  itemsFilter?: 'all' | 'flaky';
 }
 
 export interface MetricComparison {
@@ -92,11 +105,11 @@ export interface ExperimentComparison {
 export const listExperiments = (client: ApiClient, signal?: AbortSignal) =>
   client.send<{ experiments: Experiment[] }>('GET', '/api/experiments', { signal });
 
-export const getExperiment = (client: ApiClient, id: string, signal?: AbortSignal) =>
+export const getExperiment = (client: ApiClient, id: string, query: ItemsQuery, signal?: AbortSignal) =>
   client.send<{ experiment: Experiment; summary: ExperimentSummary }>(
     'GET',
     `/api/experiments/${encodeURIComponent(id)}`,
-    { signal },
+    { query: { ...query }, signal },
   );
 
 export const compareExperiments = (

@@ -43,6 +43,40 @@ async function seedExperiments(url: string, key: string) {
   await seed('candidate', 'prompt v2', { a: [1, 1], b: [1, 1], c: [1, 1], d: [1, 1] }, '2');
 }
 
+/** 250 items (more than two pages of 100), two repeats; every seventh item's repeats disagree. */
+async function seedLongExperiment(url: string, key: string) {
+  const ids = Array.from({ length: 250 }, (_, index) => `item-${String(index).padStart(3, '0')}`);
+  await apiOk(url, key, 'POST', '/api/datasets', { name: 'long' });
+  await apiOk(url, key, 'POST', '/api/datasets/long/items', {
+    items: ids.map((id) => ({ id, input: `question ${id}` })),
+  });
+  await apiOk(url, key, 'POST', '/api/experiments', {
+    id: 'long',
+    name: 'long run',
+    datasetName: 'long',
+    repeats: 2,
+    evaluators: [{ name: 'contains', version: '1' }],
+  });
+  const runs = ids.flatMap((itemId, index) =>
+    [0, 1].map((repeat) => ({
+      itemId,
+      repeat,
+      traceId: `3${index.toString(16).padStart(3, '0')}${repeat}`.padStart(32, '0'),
+      output: `answer ${itemId}`,
+      latencyMs: 40,
+    })),
+  );
+  const passed = (run: (typeof runs)[number]) => !(run.repeat === 1 && ids.indexOf(run.itemId) % 7 === 0);
+  const scores = runs.map((run) => ({
+    traceId: run.traceId,
+    name: 'contains',
+    value: Number(passed(run)),
+    passed: passed(run),
+  }));
+  await apiOk(url, key, 'POST', '/api/experiments/long/results', { runs, scores });
+  return { ids, flakyIds: ids.filter((_, index) => index % 7 === 0) };
+}
+
 const cells = (page: Page, testId: string, row: string) =>
   page.getByTestId(testId).locator(`tr[${row}] td`).allTextContents();
 
@@ -89,6 +123,41 @@ describe('experiments console', { timeout: 90_000 }, () => {
       .click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/traces/${'1620'.padStart(32, '0')}`);
     await harness.screenshot(page, 'experiment-trace-link');
+  });
+
+  it('pages the items of a large experiment with Load more, and filters flaky items over all of them', async () => {
+    const { ids, flakyIds } = await seedLongExperiment(harness.url, harness.key);
+    await page.goto(`${harness.url}/experiments/long`);
+    const rows = () =>
+      page
+        .getByTestId('experiment-items')
+        .locator('tbody tr')
+        .evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-item')));
+    const count = () => page.getByTestId('experiment-items-count').textContent();
+    await expect.poll(count).toBe('Showing 100 of 250 items, by item id.');
+    expect(await rows()).toEqual(ids.slice(0, 100));
+    // The aggregates cover all 250 items, not only the page shown.
+    const metric = await page.getByTestId('experiment-metrics').locator('tbody tr td').allTextContents();
+    expect(metric.slice(-2)).toEqual(['250', String(flakyIds.length)]);
+    const loadMore = page.getByRole('button', { name: 'Load more' });
+    await loadMore.click();
+    await expect.poll(count).toBe('Showing 200 of 250 items, by item id.');
+    await loadMore.click();
+    await expect.poll(count).toBe('Showing 250 of 250 items, by item id.');
+    expect(await rows()).toEqual(ids);
+    await expect.poll(() => loadMore.count()).toBe(0);
+    // The flaky filter asks the server, so it finds flaky items on pages not loaded yet.
+    await page.reload();
+    await expect.poll(count).toBe('Showing 100 of 250 items, by item id.');
+    await page.getByLabel('only flaky items').check();
+    await expect
+      .poll(count)
+      .toBe(`Showing ${flakyIds.length} of ${flakyIds.length} flaky items, by item id.`);
+    expect(await rows()).toEqual(flakyIds);
+    await page.getByLabel('only flaky items').uncheck();
+    await expect.poll(count).toBe('Showing 100 of 250 items, by item id.');
+    await harness.screenshot(page, 'experiment-items-paged');
+    expect(pageErrors).toEqual([]);
   });
 
   it('compares baseline and candidate: paired difference, interval, p-values, McNemar, sortable items', async () => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import {
   type ExperimentSummary,
@@ -10,14 +10,15 @@ import { useResource } from '../api/use-resource';
 import { formatCost, formatDuration } from '../format/format-values';
 import { useApiClient } from '../shell/auth-provider';
 import { ErrorPanel } from '../shell/error-panel';
-import { headClass, linkClass, selectClass } from '../ui/controls';
+import { buttonClass, headClass, linkClass, selectClass } from '../ui/controls';
 import { formatRate, formatScore, outputText } from './experiment-format';
 import { IntervalBar } from './interval-bar';
+import { useExperimentItems } from './use-experiment-items';
 
-/** One experiment: aggregate scores with 95% intervals, then every item with its runs and flaky flag. */
+/** One experiment: aggregate scores with 95% intervals over every run, then its items page by page. */
 export function ExperimentPage({ id }: { id: string }) {
   const client = useApiClient();
-  const shown = useResource(`experiment:${id}`, (signal) => getExperiment(client, id, signal));
+  const shown = useResource(`experiment:${id}`, (signal) => getExperiment(client, id, {}, signal));
   if (shown.error) return <ErrorPanel error={shown.error} onRetry={shown.reload} />;
   if (!shown.data) return <p className="p-4 text-slate-500 text-sm">Loading…</p>;
   const { experiment, summary } = shown.data;
@@ -42,7 +43,7 @@ export function ExperimentPage({ id }: { id: string }) {
         <CompareWith id={experiment.id} datasetName={experiment.datasetName} />
       </div>
       <MetricsTable summary={summary} />
-      <ItemsTable summary={summary} />
+      <ItemsTable id={experiment.id} summary={summary} />
     </div>
   );
 }
@@ -135,13 +136,11 @@ function MetricsTable({ summary }: { summary: ExperimentSummary }) {
   );
 }
 
-function ItemsTable({ summary }: { summary: ExperimentSummary }) {
+function ItemsTable({ id, summary }: { id: string; summary: ExperimentSummary }) {
   const names = summary.metrics.map((metric) => metric.name);
-  const [onlyFlaky, setOnlyFlaky] = useState(false);
-  const items = useMemo(
-    () => summary.itemSummaries.filter((item) => !onlyFlaky || item.flakyOn.length > 0),
-    [summary, onlyFlaky],
-  );
+  const list = useExperimentItems(id, summary);
+  const items = list.status === 'ok' ? list.items : [];
+  const kind = list.onlyFlaky ? 'flaky items' : 'items';
   return (
     <section className="px-4 pb-6">
       <div className="mb-1 flex items-center gap-3">
@@ -149,8 +148,8 @@ function ItemsTable({ summary }: { summary: ExperimentSummary }) {
         <label className="text-slate-600 text-sm">
           <input
             type="checkbox"
-            checked={onlyFlaky}
-            onChange={(event) => setOnlyFlaky(event.target.checked)}
+            checked={list.onlyFlaky}
+            onChange={(event) => list.setOnlyFlaky(event.target.checked)}
           />{' '}
           only flaky items
         </label>
@@ -166,7 +165,7 @@ function ItemsTable({ summary }: { summary: ExperimentSummary }) {
           </tr>
         </thead>
         <tbody>
-          {items.slice(0, 500).map((item) => (
+          {items.map((item) => (
             <tr key={item.itemId} className="border-slate-100 border-b align-top" data-item={item.itemId}>
               <td className="whitespace-nowrap px-2 py-1 font-medium">{item.itemId}</td>
               {names.map((name) => (
@@ -212,9 +211,22 @@ function ItemsTable({ summary }: { summary: ExperimentSummary }) {
           ))}
         </tbody>
       </table>
-      {items.length > 500 && (
-        <p className="py-2 text-slate-500 text-sm">Showing 500 of {items.length} items.</p>
+      {list.status === 'loading' && <p className="py-2 text-slate-500 text-sm">Loading {kind}…</p>}
+      {list.status === 'ok' && (
+        <div className="flex items-center gap-3 py-2 text-slate-500 text-sm">
+          <span data-testid="experiment-items-count">
+            {list.total === 0
+              ? `No ${kind}.`
+              : `Showing ${items.length.toLocaleString('en-US')} of ${list.total.toLocaleString('en-US')} ${kind}, by item id.`}
+          </span>
+          {list.hasMore && (
+            <button type="button" className={buttonClass} disabled={list.loadingMore} onClick={list.loadMore}>
+              {list.loadingMore ? 'Loading…' : 'Load more'}
+            </button>
+          )}
+        </div>
       )}
+      {list.error && <ErrorPanel error={list.error} />}
     </section>
   );
 }
