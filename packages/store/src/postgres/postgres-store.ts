@@ -7,6 +7,7 @@ import type {
   TraceQuery,
 } from '@sextant/core';
 import type pg from 'pg';
+import { promptTables, releaseTables } from '../rows/registry-rows.js';
 import type { ApiKeyRecord, PreparedSpans, Project, Store } from '../store.js';
 import { createPostgresAlertStore } from './postgres-alert-store.js';
 import { createPostgresAuditStore } from './postgres-audit-store.js';
@@ -111,22 +112,8 @@ export class PostgresStore implements Store {
     this.metrics = createPostgresMetricsReader(pool);
     this.sessions = createPostgresSessionReader(pool);
     this.models = createPostgresModelStore(pool);
-    this.prompts = this.afterMigration(
-      createPostgresRegistry(pool, {
-        entries: 'prompts',
-        versions: 'prompt_versions',
-        labels: 'prompt_labels',
-        events: 'prompt_label_events',
-      }),
-    );
-    this.releases = this.afterMigration(
-      createPostgresRegistry(pool, {
-        entries: 'releases',
-        versions: 'release_versions',
-        labels: 'release_labels',
-        events: 'release_label_events',
-      }),
-    );
+    this.prompts = this.afterMigration(createPostgresRegistry(pool, promptTables));
+    this.releases = this.afterMigration(createPostgresRegistry(pool, releaseTables));
     this.datasets = this.afterMigration(createPostgresDatasetStore(pool));
     this.jobs = this.afterMigration(createPostgresJobStore(pool));
     this.audit = this.afterMigration(createPostgresAuditStore(pool));

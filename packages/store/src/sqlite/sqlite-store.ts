@@ -7,6 +7,7 @@ import type {
   TraceQuery,
 } from '@sextant/core';
 import type Database from 'better-sqlite3';
+import { promptTables, releaseTables } from '../rows/registry-rows.js';
 import type { ApiKeyRecord, PreparedSpans, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
@@ -20,15 +21,14 @@ import { createSqliteJobStore } from './sqlite-job-store.js';
 import { createSqliteMetricsReader } from './sqlite-metrics-reader.js';
 import { createSqliteModelStore } from './sqlite-model-store.js';
 import { createSqliteOnlineEvalStore } from './sqlite-online-eval-store.js';
-import { createSqlitePromptStore } from './sqlite-prompt-store.js';
 import { createSqliteRedactionSettingsStore } from './sqlite-redaction-settings-store.js';
-import { createSqliteReleaseStore } from './sqlite-release-store.js';
 import { createSqliteRetentionStore } from './sqlite-retention-store.js';
 import { createSqliteReviewStore } from './sqlite-review-store.js';
 import { createSqliteScoreStore } from './sqlite-score-store.js';
 import { createSqliteSessionReader } from './sqlite-session-reader.js';
 import { createSqliteSpanWriter, prepareSqliteSpans } from './sqlite-span-writer.js';
 import { createSqliteTraceReader } from './sqlite-trace-reader.js';
+import { createSqliteRegistry } from './sqlite-versioned-registry.js';
 
 interface ProjectRow {
   id: string;
@@ -100,8 +100,8 @@ class SqliteStore implements Store {
     this.metrics = createSqliteMetricsReader(db);
     this.sessions = createSqliteSessionReader(db);
     this.models = createSqliteModelStore(db);
-    this.prompts = createSqlitePromptStore(db);
-    this.releases = createSqliteReleaseStore(db);
+    this.prompts = createSqliteRegistry(db, promptTables);
+    this.releases = createSqliteRegistry(db, releaseTables);
     this.audit = createSqliteAuditStore(db);
     this.redactionSettings = createSqliteRedactionSettingsStore(db);
     this.alerts = createSqliteAlertStore(db);
