@@ -7,6 +7,7 @@ import type {
   TraceQuery,
 } from '@sextant/core';
 import type pg from 'pg';
+import { type ApiKeyRow, type ProjectRow, toApiKey, toProject } from '../rows/project-rows.js';
 import { promptTables, releaseTables } from '../rows/registry-rows.js';
 import type { ApiKeyRecord, PreparedSpans, Project, Store } from '../store.js';
 import { createPostgresAlertStore } from './postgres-alert-store.js';
@@ -35,36 +36,6 @@ import { createPostgresSessionReader } from './postgres-session-reader.js';
 import { createPostgresSpanWriter } from './postgres-span-writer.js';
 import { createPostgresTraceReader } from './postgres-trace-reader.js';
 import { createPostgresRegistry } from './postgres-versioned-registry.js';
-
-interface ProjectRow {
-  id: string;
-  name: string;
-  created_at: number;
-}
-interface ApiKeyRow {
-  id: string;
-  project_id: string;
-  name: string;
-  prefix: string;
-  key_hash: string;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const toProject = (row: ProjectRow): Project => ({
-  id: row.id,
-  name: row.name,
-  createdAt: new Date(row.created_at),
-});
-const toApiKey = (row: ApiKeyRow): ApiKeyRecord => ({
-  id: row.id,
-  projectId: row.project_id,
-  name: row.name,
-  prefix: row.prefix,
-  keyHash: row.key_hash,
-  createdAt: new Date(row.created_at),
-  revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
-});
 
 /**
  * The scale-out store: PostgreSQL shared by any number of stateless servers. Opening is synchronous;

@@ -7,6 +7,7 @@ import type {
   TraceQuery,
 } from '@sextant/core';
 import type Database from 'better-sqlite3';
+import { type ApiKeyRow, type ProjectRow, toApiKey, toProject } from '../rows/project-rows.js';
 import { promptTables, releaseTables } from '../rows/registry-rows.js';
 import type { ApiKeyRecord, PreparedSpans, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
@@ -29,36 +30,6 @@ import { createSqliteSessionReader } from './sqlite-session-reader.js';
 import { createSqliteSpanWriter, prepareSqliteSpans } from './sqlite-span-writer.js';
 import { createSqliteTraceReader } from './sqlite-trace-reader.js';
 import { createSqliteRegistry } from './sqlite-versioned-registry.js';
-
-interface ProjectRow {
-  id: string;
-  name: string;
-  created_at: number;
-}
-interface ApiKeyRow {
-  id: string;
-  project_id: string;
-  name: string;
-  prefix: string;
-  key_hash: string;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const toProject = (row: ProjectRow): Project => ({
-  id: row.id,
-  name: row.name,
-  createdAt: new Date(row.created_at),
-});
-const toApiKey = (row: ApiKeyRow): ApiKeyRecord => ({
-  id: row.id,
-  projectId: row.project_id,
-  name: row.name,
-  prefix: row.prefix,
-  keyHash: row.key_hash,
-  createdAt: new Date(row.created_at),
-  revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
-});
 
 /**
  * The embedded store: one SQLite file in WAL mode.
