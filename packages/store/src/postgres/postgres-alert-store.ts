@@ -5,6 +5,8 @@ import {
   type AlertDeliveryRow,
   type AlertEventRow,
   type AlertRuleRow,
+  alertDeliveryValues,
+  openAlertEventValues,
   toAlertDelivery,
   toAlertEvent,
   toAlertRule,
@@ -72,17 +74,7 @@ export function createPostgresAlertStore(pool: pg.Pool): AlertStore {
            fired_at, resolved_at, last_evaluated_at)
          VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, NULL, $9)
          ON CONFLICT DO NOTHING`,
-        [
-          projectId,
-          event.id,
-          event.ruleId,
-          event.groupKey,
-          event.value,
-          event.threshold,
-          event.summary,
-          event.firedAt.getTime(),
-          event.lastEvaluatedAt.getTime(),
-        ],
+        openAlertEventValues(projectId, event),
       );
       return (result.rowCount ?? 0) > 0 ? { ...event, status: 'open', resolvedAt: null } : null;
     },
@@ -134,19 +126,7 @@ export function createPostgresAlertStore(pool: pg.Pool): AlertStore {
         `INSERT INTO alert_deliveries (project_id, id, rule_id, event_id, kind, url, attempt, status, status_code,
            error, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-        [
-          projectId,
-          delivery.id,
-          delivery.ruleId,
-          delivery.eventId,
-          delivery.kind,
-          delivery.url,
-          delivery.attempt,
-          delivery.status,
-          delivery.statusCode,
-          delivery.error,
-          delivery.createdAt.getTime(),
-        ],
+        alertDeliveryValues(projectId, delivery),
       );
     },
     async listDeliveries(projectId, query) {

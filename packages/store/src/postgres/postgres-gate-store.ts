@@ -6,8 +6,10 @@ import {
   type CanaryRow,
   type GateRunRow,
   gateRunListColumns,
+  gateRunValues,
   type LabelGateRow,
   type PromotionRow,
+  promotionValues,
   toCanary,
   toCanaryDecision,
   toGateRun,
@@ -54,21 +56,7 @@ export function createPostgresGateStore(pool: pg.Pool): GateStore {
         `INSERT INTO gate_runs (project_id, id, suite, release_name, release_version, status, dataset, baseline,
            experiment_id, verdict, results, actor, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (project_id, id) DO NOTHING`,
-        [
-          projectId,
-          input.id,
-          input.suite,
-          input.release?.name ?? null,
-          input.release?.version ?? null,
-          input.status,
-          input.dataset,
-          input.baseline,
-          input.experimentId,
-          JSON.stringify(input.verdict),
-          JSON.stringify(input.results ?? null),
-          input.actor,
-          Date.now(),
-        ],
+        gateRunValues(projectId, input, Date.now()),
       );
       return (await this.getRun(projectId, input.id)) as GateRunRecord;
     },
@@ -123,18 +111,7 @@ export function createPostgresGateStore(pool: pg.Pool): GateStore {
       const { rows } = await pool.query<{ id: number }>(
         `INSERT INTO release_promotions (project_id, release_name, label, from_version, to_version, kind, reason,
            gate_run_ids, actor, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          projectId,
-          input.releaseName,
-          input.label,
-          input.fromVersion,
-          input.toVersion,
-          input.kind,
-          input.reason,
-          JSON.stringify(input.gateRunIds),
-          input.actor,
-          now,
-        ],
+        promotionValues(projectId, input, now),
       );
       return { ...input, id: rows[0]?.id as number, createdAt: new Date(now) };
     },

@@ -3,6 +3,7 @@ import {
   groupLabelsByName,
   type LabelEventRow,
   type LabelRow,
+  labelEventValues,
   type RegistryEntryRow,
   type RegistryTables,
   type RegistryVersionRow,
@@ -10,6 +11,7 @@ import {
   toLabelMap,
   toRegistryEntry,
   toVersionRecord,
+  versionValues,
 } from '../rows/registry-rows.js';
 import type {
   CreateVersionInput,
@@ -99,21 +101,10 @@ export function createPostgresRegistry<D>(pool: pg.Pool, tables: RegistryTables)
       projectId,
       input.name,
     ]);
-    const { actor } = input;
     const event = await client.query<LabelEventRow>(
       `INSERT INTO ${events} (project_id, name, label, from_version, to_version, actor_user, actor_key_id,
          actor_key_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [
-        projectId,
-        input.name,
-        input.label,
-        current,
-        input.toVersion,
-        actor.user,
-        actor.apiKeyId,
-        actor.apiKeyName,
-        now,
-      ],
+      labelEventValues(projectId, input, current, now),
     );
     return {
       status: 'moved',
@@ -148,24 +139,12 @@ export function createPostgresRegistry<D>(pool: pg.Pool, tables: RegistryTables)
           [version, now, projectId, input.name],
         );
       }
-      const { actor } = input;
       row = (
         await client.query<RegistryVersionRow>(
           `INSERT INTO ${versions} (project_id, name, version, definition, content_hash, commit_message,
              actor_user, actor_key_id, actor_key_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            RETURNING *`,
-          [
-            projectId,
-            input.name,
-            version,
-            JSON.stringify(input.definition),
-            input.contentHash,
-            input.commitMessage,
-            actor.user,
-            actor.apiKeyId,
-            actor.apiKeyName,
-            now,
-          ],
+          versionValues(projectId, input, version, now),
         )
       ).rows[0];
     }

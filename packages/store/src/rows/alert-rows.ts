@@ -71,3 +71,40 @@ export const toAlertDelivery = (row: AlertDeliveryRow): AlertDeliveryRecord => (
   error: row.error,
   createdAt: new Date(row.created_at),
 });
+
+/**
+ * Values for an open alert's `(project_id, id, rule_id, group_key, value, threshold, summary, fired_at,
+ * last_evaluated_at)`; its status and resolved_at are constants in the SQL.
+ */
+export const openAlertEventValues = (
+  projectId: string,
+  event: Omit<AlertEventRecord, 'status' | 'resolvedAt'>,
+) => [
+  projectId,
+  event.id,
+  event.ruleId,
+  event.groupKey,
+  event.value,
+  event.threshold,
+  event.summary,
+  event.firedAt.getTime(),
+  event.lastEvaluatedAt.getTime(),
+];
+
+/**
+ * Values for `(project_id, id, rule_id, event_id, kind, url, attempt, status, status_code, error,
+ * created_at)`.
+ */
+export const alertDeliveryValues = (projectId: string, delivery: AlertDeliveryRecord) => [
+  projectId,
+  delivery.id,
+  delivery.ruleId,
+  delivery.eventId,
+  delivery.kind,
+  delivery.url,
+  delivery.attempt,
+  delivery.status,
+  delivery.statusCode,
+  delivery.error,
+  delivery.createdAt.getTime(),
+];

@@ -1,9 +1,11 @@
 import type {
+  AppendPromotionInput,
   CanaryDecisionRecord,
   CanaryRecord,
   GateRunRecord,
   LabelGate,
   PromotionRecord,
+  PutGateRunInput,
 } from '../gate-store.js';
 
 export interface GateRunRow {
@@ -26,6 +28,26 @@ export interface GateRunRow {
 /** Every gate run column but the (large) per-case results, for lists. */
 export const gateRunListColumns =
   'project_id, id, suite, release_name, release_version, status, dataset, baseline, experiment_id, verdict, actor, created_at';
+
+/**
+ * Values for `(project_id, id, suite, release_name, release_version, status, dataset, baseline,
+ * experiment_id, verdict, results, actor, created_at)`.
+ */
+export const gateRunValues = (projectId: string, input: PutGateRunInput, createdAt: number) => [
+  projectId,
+  input.id,
+  input.suite,
+  input.release?.name ?? null,
+  input.release?.version ?? null,
+  input.status,
+  input.dataset,
+  input.baseline,
+  input.experimentId,
+  JSON.stringify(input.verdict),
+  JSON.stringify(input.results ?? null),
+  input.actor,
+  createdAt,
+];
 
 export const toGateRun = (row: GateRunRow): GateRunRecord => ({
   id: row.id,
@@ -127,6 +149,23 @@ export interface PromotionRow {
   actor: string;
   created_at: number;
 }
+
+/**
+ * Values for `(project_id, release_name, label, from_version, to_version, kind, reason, gate_run_ids,
+ * actor, created_at)`.
+ */
+export const promotionValues = (projectId: string, input: AppendPromotionInput, createdAt: number) => [
+  projectId,
+  input.releaseName,
+  input.label,
+  input.fromVersion,
+  input.toVersion,
+  input.kind,
+  input.reason,
+  JSON.stringify(input.gateRunIds),
+  input.actor,
+  createdAt,
+];
 
 export const toPromotion = (row: PromotionRow): PromotionRecord => ({
   id: row.id,

@@ -1,4 +1,11 @@
-import type { Actor, LabelEvent, RegistryEntry, VersionRecord } from '../versioned-registry.js';
+import type {
+  Actor,
+  CreateVersionInput,
+  LabelEvent,
+  MoveLabelInput,
+  RegistryEntry,
+  VersionRecord,
+} from '../versioned-registry.js';
 
 /** The four tables of one registry (see migration 3); names come from code, never from input. */
 export interface RegistryTables {
@@ -70,6 +77,49 @@ export const toLabelEvent = (row: LabelEventRow): LabelEvent => ({
   actor: toActor(row),
   createdAt: new Date(row.created_at),
 });
+
+/**
+ * Values for a version's `(project_id, name, version, definition, content_hash, commit_message,
+ * actor_user, actor_key_id, actor_key_name, created_at)`.
+ */
+export const versionValues = <D>(
+  projectId: string,
+  input: CreateVersionInput<D>,
+  version: number,
+  createdAt: number,
+) => [
+  projectId,
+  input.name,
+  version,
+  JSON.stringify(input.definition),
+  input.contentHash,
+  input.commitMessage,
+  input.actor.user,
+  input.actor.apiKeyId,
+  input.actor.apiKeyName,
+  createdAt,
+];
+
+/**
+ * Values for a label move's `(project_id, name, label, from_version, to_version, actor_user,
+ * actor_key_id, actor_key_name, created_at)`.
+ */
+export const labelEventValues = (
+  projectId: string,
+  input: MoveLabelInput,
+  fromVersion: number | null,
+  createdAt: number,
+) => [
+  projectId,
+  input.name,
+  input.label,
+  fromVersion,
+  input.toVersion,
+  input.actor.user,
+  input.actor.apiKeyId,
+  input.actor.apiKeyName,
+  createdAt,
+];
 
 export const toVersionRecord = <D>(row: RegistryVersionRow): VersionRecord<D> => ({
   name: row.name,

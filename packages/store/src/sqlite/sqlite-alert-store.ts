@@ -5,6 +5,8 @@ import {
   type AlertDeliveryRow,
   type AlertEventRow,
   type AlertRuleRow,
+  alertDeliveryValues,
+  openAlertEventValues,
   toAlertDelivery,
   toAlertEvent,
   toAlertRule,
@@ -53,17 +55,7 @@ export function createSqliteAlertStore(db: Database.Database): AlertStore {
            VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, NULL, ?)
            ON CONFLICT DO NOTHING`,
         )
-        .run(
-          projectId,
-          event.id,
-          event.ruleId,
-          event.groupKey,
-          event.value,
-          event.threshold,
-          event.summary,
-          event.firedAt.getTime(),
-          event.lastEvaluatedAt.getTime(),
-        );
+        .run(openAlertEventValues(projectId, event));
       return result.changes > 0 ? { ...event, status: 'open', resolvedAt: null } : null;
     },
     async touchEvent(projectId, eventId, value, at) {
@@ -114,19 +106,7 @@ export function createSqliteAlertStore(db: Database.Database): AlertStore {
         `INSERT INTO alert_deliveries (project_id, id, rule_id, event_id, kind, url, attempt, status, status_code,
            error, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      ).run(
-        projectId,
-        delivery.id,
-        delivery.ruleId,
-        delivery.eventId,
-        delivery.kind,
-        delivery.url,
-        delivery.attempt,
-        delivery.status,
-        delivery.statusCode,
-        delivery.error,
-        delivery.createdAt.getTime(),
-      );
+      ).run(alertDeliveryValues(projectId, delivery));
     },
     async listDeliveries(projectId, query) {
       const { where, values } = conditions(projectId, {

@@ -6,8 +6,10 @@ import {
   type CanaryRow,
   type GateRunRow,
   gateRunListColumns,
+  gateRunValues,
   type LabelGateRow,
   type PromotionRow,
+  promotionValues,
   toCanary,
   toCanaryDecision,
   toGateRun,
@@ -45,21 +47,7 @@ export function createSqliteGateStore(db: Database.Database): GateStore {
         `INSERT INTO gate_runs (project_id, id, suite, release_name, release_version, status, dataset, baseline,
            experiment_id, verdict, results, actor, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, id) DO NOTHING`,
-      ).run(
-        projectId,
-        input.id,
-        input.suite,
-        input.release?.name ?? null,
-        input.release?.version ?? null,
-        input.status,
-        input.dataset,
-        input.baseline,
-        input.experimentId,
-        JSON.stringify(input.verdict),
-        JSON.stringify(input.results ?? null),
-        input.actor,
-        Date.now(),
-      );
+      ).run(gateRunValues(projectId, input, Date.now()));
       return toGateRun(getRun.get(projectId, input.id) as GateRunRow);
     },
     async getRun(projectId, id) {
@@ -119,18 +107,7 @@ export function createSqliteGateStore(db: Database.Database): GateStore {
           `INSERT INTO release_promotions (project_id, release_name, label, from_version, to_version, kind, reason,
              gate_run_ids, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          projectId,
-          input.releaseName,
-          input.label,
-          input.fromVersion,
-          input.toVersion,
-          input.kind,
-          input.reason,
-          JSON.stringify(input.gateRunIds),
-          input.actor,
-          now,
-        );
+        .run(promotionValues(projectId, input, now));
       return { ...input, id: Number(lastInsertRowid), createdAt: new Date(now) };
     },
     async listPromotions(projectId, query = {}) {

@@ -3,6 +3,7 @@ import {
   groupLabelsByName,
   type LabelEventRow,
   type LabelRow,
+  labelEventValues,
   type RegistryEntryRow,
   type RegistryTables,
   type RegistryVersionRow,
@@ -10,6 +11,7 @@ import {
   toLabelMap,
   toRegistryEntry,
   toVersionRecord,
+  versionValues,
 } from '../rows/registry-rows.js';
 import type {
   CreateVersionInput,
@@ -79,18 +81,7 @@ export function createSqliteRegistry<D>(db: Database.Database, tables: RegistryT
     if (input.toVersion === null) statements.deleteLabel.run(projectId, input.name, input.label);
     else statements.upsertLabel.run(projectId, input.name, input.label, input.toVersion, now);
     statements.touchEntry.run(now, projectId, input.name);
-    const { actor } = input;
-    const row = statements.insertEvent.get(
-      projectId,
-      input.name,
-      input.label,
-      current,
-      input.toVersion,
-      actor.user,
-      actor.apiKeyId,
-      actor.apiKeyName,
-      now,
-    ) as LabelEventRow;
+    const row = statements.insertEvent.get(labelEventValues(projectId, input, current, now)) as LabelEventRow;
     return { status: 'moved', event: toLabelEvent(row), labels: labelsOf(projectId, input.name) };
   };
 
@@ -113,19 +104,7 @@ export function createSqliteRegistry<D>(db: Database.Database, tables: RegistryT
         const now = Date.now();
         if (latest === null) statements.insertEntry.run(projectId, input.name, now, now);
         else statements.bumpEntry.run(version, now, projectId, input.name);
-        const { actor } = input;
-        statements.insertVersion.run(
-          projectId,
-          input.name,
-          version,
-          JSON.stringify(input.definition),
-          input.contentHash,
-          input.commitMessage,
-          actor.user,
-          actor.apiKeyId,
-          actor.apiKeyName,
-          now,
-        );
+        statements.insertVersion.run(versionValues(projectId, input, version, now));
         row = statements.version.get(projectId, input.name, version) as RegistryVersionRow;
       }
       const record = toVersion(row as RegistryVersionRow);
