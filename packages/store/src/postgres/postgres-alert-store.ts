@@ -1,80 +1,16 @@
 import type pg from 'pg';
-import type {
-  AlertDeliveryRecord,
-  AlertEventRecord,
-  AlertEventStatus,
-  AlertRuleRecord,
-  AlertStore,
-} from '../alert-store.js';
-
-interface RuleRow {
-  id: string;
-  name: string;
-  definition: string;
-  enabled: boolean;
-  created_at: number;
-  updated_at: number;
-}
-interface EventRow {
-  id: string;
-  rule_id: string;
-  group_key: string;
-  status: string;
-  value: number | null;
-  threshold: number | null;
-  summary: string;
-  fired_at: number;
-  resolved_at: number | null;
-  last_evaluated_at: number;
-}
-interface DeliveryRow {
-  id: string;
-  rule_id: string;
-  event_id: string | null;
-  kind: string;
-  url: string;
-  attempt: number;
-  status: string;
-  status_code: number | null;
-  error: string | null;
-  created_at: number;
-}
-
-const toRule = (row: RuleRow): AlertRuleRecord => ({
-  id: row.id,
-  name: row.name,
-  definition: JSON.parse(row.definition),
-  enabled: row.enabled,
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-const toEvent = (row: EventRow): AlertEventRecord => ({
-  id: row.id,
-  ruleId: row.rule_id,
-  groupKey: row.group_key,
-  status: row.status as AlertEventStatus,
-  value: row.value,
-  threshold: row.threshold,
-  summary: row.summary,
-  firedAt: new Date(row.fired_at),
-  resolvedAt: row.resolved_at === null ? null : new Date(row.resolved_at),
-  lastEvaluatedAt: new Date(row.last_evaluated_at),
-});
-const toDelivery = (row: DeliveryRow): AlertDeliveryRecord => ({
-  id: row.id,
-  ruleId: row.rule_id,
-  eventId: row.event_id,
-  kind: row.kind as AlertDeliveryRecord['kind'],
-  url: row.url,
-  attempt: row.attempt,
-  status: row.status as AlertDeliveryRecord['status'],
-  statusCode: row.status_code,
-  error: row.error,
-  createdAt: new Date(row.created_at),
-});
-
-const clampLimit = (limit: number | undefined, fallback: number) =>
-  Math.min(Math.max(limit ?? fallback, 1), 1000);
+import type { AlertStore } from '../alert-store.js';
+import { clampLimit } from '../clamp-limit.js';
+import {
+  type AlertDeliveryRow,
+  type AlertEventRow,
+  type AlertRuleRow,
+  alertDeliveryValues,
+  openAlertEventValues,
+  toAlertDelivery,
+  toAlertEvent,
+  toAlertRule,
+} from '../rows/alert-rows.js';
 
 /** `project_id = $1` and `column = $n` for each given filter. */
 function conditions(projectId: string, clauses: Array<[string, unknown]>) {
@@ -112,18 +48,18 @@ export function createPostgresAlertStore(pool: pg.Pool): AlertStore {
       );
     },
     async getRule(projectId, ruleId) {
-      const { rows } = await pool.query<RuleRow>(
+      const { rows } = await pool.query<AlertRuleRow>(
         'SELECT * FROM alert_rules WHERE project_id = $1 AND id = $2',
         [projectId, ruleId],
       );
-      return rows[0] ? toRule(rows[0]) : null;
+      return rows[0] ? toAlertRule(rows[0]) : null;
     },
     async listRules(projectId) {
-      const { rows } = await pool.query<RuleRow>(
+      const { rows } = await pool.query<AlertRuleRow>(
         'SELECT * FROM alert_rules WHERE project_id = $1 ORDER BY name COLLATE "C"',
         [projectId],
       );
-      return rows.map(toRule);
+      return rows.map(toAlertRule);
     },
     async deleteRule(projectId, ruleId) {
       const result = await pool.query('DELETE FROM alert_rules WHERE project_id = $1 AND id = $2', [
@@ -138,17 +74,7 @@ export function createPostgresAlertStore(pool: pg.Pool): AlertStore {
            fired_at, resolved_at, last_evaluated_at)
          VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, NULL, $9)
          ON CONFLICT DO NOTHING`,
-        [
-          projectId,
-          event.id,
-          event.ruleId,
-          event.groupKey,
-          event.value,
-          event.threshold,
-          event.summary,
-          event.firedAt.getTime(),
-          event.lastEvaluatedAt.getTime(),
-        ],
+        openAlertEventValues(projectId, event),
       );
       return (result.rowCount ?? 0) > 0 ? { ...event, status: 'open', resolvedAt: null } : null;
     },
@@ -168,11 +94,11 @@ export function createPostgresAlertStore(pool: pg.Pool): AlertStore {
       return (result.rowCount ?? 0) > 0;
     },
     async getEvent(projectId, eventId) {
-      const { rows } = await pool.query<EventRow>(
+      const { rows } = await pool.query<AlertEventRow>(
         'SELECT * FROM alert_events WHERE project_id = $1 AND id = $2',
         [projectId, eventId],
       );
-      return rows[0] ? toEvent(rows[0]) : null;
+      return rows[0] ? toAlertEvent(rows[0]) : null;
     },
     async listEvents(projectId, query = {}) {
       const { where, values } = conditions(projectId, [
@@ -181,11 +107,11 @@ export function createPostgresAlertStore(pool: pg.Pool): AlertStore {
         ['group_key =', query.groupKey],
         ['fired_at <', query.before?.getTime()],
       ]);
-      const { rows } = await pool.query<EventRow>(
+      const { rows } = await pool.query<AlertEventRow>(
         `SELECT * FROM alert_events WHERE ${where} ORDER BY fired_at DESC, id DESC LIMIT ${clampLimit(query.limit, 100)}`,
         values,
       );
-      return rows.map(toEvent);
+      return rows.map(toAlertEvent);
     },
     async lastResolved(projectId, ruleId) {
       const { rows } = await pool.query<{ group_key: string; at: number }>(
@@ -200,19 +126,7 @@ export function createPostgresAlertStore(pool: pg.Pool): AlertStore {
         `INSERT INTO alert_deliveries (project_id, id, rule_id, event_id, kind, url, attempt, status, status_code,
            error, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-        [
-          projectId,
-          delivery.id,
-          delivery.ruleId,
-          delivery.eventId,
-          delivery.kind,
-          delivery.url,
-          delivery.attempt,
-          delivery.status,
-          delivery.statusCode,
-          delivery.error,
-          delivery.createdAt.getTime(),
-        ],
+        alertDeliveryValues(projectId, delivery),
       );
     },
     async listDeliveries(projectId, query) {
@@ -220,12 +134,12 @@ export function createPostgresAlertStore(pool: pg.Pool): AlertStore {
         ['event_id =', query.eventId],
         ['rule_id =', query.ruleId],
       ]);
-      const { rows } = await pool.query<DeliveryRow>(
+      const { rows } = await pool.query<AlertDeliveryRow>(
         `SELECT * FROM alert_deliveries WHERE ${where}
          ORDER BY created_at DESC, attempt DESC LIMIT ${clampLimit(query.limit, 100)}`,
         values,
       );
-      return rows.map(toDelivery);
+      return rows.map(toAlertDelivery);
     },
   };
 }

@@ -1,70 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { type DatasetItem, type ParsedDatasetItemInput, SextantError } from '@sextant/core';
+import { type ParsedDatasetItemInput, SextantError } from '@sextant/core';
 import type pg from 'pg';
-import type { DatasetRecord, DatasetStore, DatasetVersionRecord } from '../dataset-store.js';
+import type { DatasetStore, DatasetVersionRecord } from '../dataset-store.js';
+import {
+  abandonedImportMs,
+  type DatasetItemRow,
+  type DatasetRow,
+  type DatasetVersionRow,
+  resolveDatasetVersion,
+  toDataset,
+  toDatasetItem,
+  toDatasetItemColumns,
+  toDatasetVersion,
+} from '../rows/dataset-rows.js';
 import { inTransaction, isUniqueViolation, lockKey, type Queryable } from './postgres-database.js';
 
-interface DatasetRow {
-  id: number;
-  name: string;
-  description: string;
-  latest_version: number;
-  item_count: number;
-  pending_version: number | null;
-  pending_heartbeat_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
-interface VersionRow {
-  version: number;
-  item_count: number;
-  added: number;
-  updated: number;
-  removed: number;
-  message: string | null;
-  created_at: number;
-}
-interface ItemRow {
+interface ItemRow extends DatasetItemRow {
   seq: number;
-  item_id: string;
-  added_in_version: number;
-  input: string;
-  expected_output: string | null;
-  metadata: string;
-  split: string | null;
 }
-
-const toDataset = (row: DatasetRow): DatasetRecord => ({
-  name: row.name,
-  description: row.description,
-  latestVersion: row.latest_version,
-  itemCount: row.item_count,
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-const toVersion = (row: VersionRow): DatasetVersionRecord => ({
-  version: row.version,
-  itemCount: row.item_count,
-  added: row.added,
-  updated: row.updated,
-  removed: row.removed,
-  message: row.message,
-  createdAt: new Date(row.created_at),
-});
-const toItem = (row: ItemRow): DatasetItem => ({
-  id: row.item_id,
-  input: JSON.parse(row.input),
-  expectedOutput: row.expected_output === null ? null : JSON.parse(row.expected_output),
-  metadata: JSON.parse(row.metadata),
-  split: row.split,
-  version: row.added_in_version,
-});
 
 /** Rows visible in version $2: written at or before it and not yet replaced or deleted by then. */
 const visibleIn = 'added_in_version <= $2 AND (removed_in_version IS NULL OR removed_in_version > $2)';
-
-/** An import that wrote no batch for this long is taken to have died with its process. */
-const abandonedImportMs = 60_000;
 
 /**
  * The datasets part of the PostgreSQL store, the same versioning as SQLite. Writers of one dataset take
@@ -147,6 +102,7 @@ export function createPostgresDatasetStore(pool: pg.Pool): DatasetStore {
     items: readonly ParsedDatasetItemInput[],
   ) => {
     if (items.length === 0) return;
+    const columns = items.map(toDatasetItemColumns);
     await client.query(
       `INSERT INTO dataset_items (dataset_id, item_id, added_in_version, input, expected_output, metadata, split)
        SELECT $1, u.item_id, $2, u.input, u.expected_output, u.metadata, u.split
@@ -156,15 +112,11 @@ export function createPostgresDatasetStore(pool: pg.Pool): DatasetStore {
       [
         datasetId,
         version,
-        items.map((item) => item.id ?? randomUUID()),
-        items.map((item) => JSON.stringify(item.input)),
-        items.map((item) =>
-          item.expectedOutput === undefined || item.expectedOutput === null
-            ? null
-            : JSON.stringify(item.expectedOutput),
-        ),
-        items.map((item) => JSON.stringify(item.metadata)),
-        items.map((item) => item.split ?? null),
+        columns.map((item) => item.itemId),
+        columns.map((item) => item.input),
+        columns.map((item) => item.expectedOutput),
+        columns.map((item) => item.metadata),
+        columns.map((item) => item.split),
       ],
     );
   };
@@ -181,7 +133,7 @@ export function createPostgresDatasetStore(pool: pg.Pool): DatasetStore {
   const recordVersion = async (
     client: Queryable,
     row: DatasetRow,
-    version: VersionRow,
+    version: DatasetVersionRow,
   ): Promise<DatasetVersionRecord> => {
     await client.query(
       `INSERT INTO dataset_versions (dataset_id, version, item_count, added, updated, removed, message, created_at)
@@ -202,18 +154,7 @@ export function createPostgresDatasetStore(pool: pg.Pool): DatasetStore {
          updated_at = $3 WHERE id = $4`,
       [version.version, version.item_count, version.created_at, row.id],
     );
-    return toVersion(version);
-  };
-
-  const resolveVersion = (row: DatasetRow, version: number | undefined): number => {
-    if (version === undefined) return row.latest_version;
-    if (version < 1 || version > row.latest_version) {
-      throw new SextantError(
-        'not_found',
-        `dataset '${row.name}' has no version ${version}; versions: 1-${row.latest_version}`,
-      );
-    }
-    return version;
+    return toDatasetVersion(version);
   };
 
   return {
@@ -250,11 +191,11 @@ export function createPostgresDatasetStore(pool: pg.Pool): DatasetStore {
 
     async listVersions(projectId, name) {
       const row = await requireDataset(pool, projectId, name);
-      const { rows } = await pool.query<VersionRow>(
+      const { rows } = await pool.query<DatasetVersionRow>(
         'SELECT * FROM dataset_versions WHERE dataset_id = $1 ORDER BY version DESC',
         [row.id],
       );
-      return rows.map(toVersion);
+      return rows.map(toDatasetVersion);
     },
 
     applyChanges: (projectId, name, changes) =>
@@ -368,7 +309,7 @@ export function createPostgresDatasetStore(pool: pg.Pool): DatasetStore {
 
     async listItems(projectId, name, query) {
       const row = await requireDataset(pool, projectId, name);
-      const version = resolveVersion(row, query.version);
+      const version = resolveDatasetVersion(row, query.version);
       const after = query.cursor === undefined ? 0 : Number(query.cursor);
       if (!Number.isSafeInteger(after) || after < 0) {
         throw new SextantError('bad_request', `cursor '${query.cursor}' is not one this API returned`);
@@ -385,14 +326,14 @@ export function createPostgresDatasetStore(pool: pg.Pool): DatasetStore {
       const page = rows.slice(0, query.limit);
       return {
         version,
-        items: page.map(toItem),
+        items: page.map(toDatasetItem),
         nextCursor: rows.length > query.limit ? String(page.at(-1)?.seq) : null,
       };
     },
 
     async listSplits(projectId, name, requested) {
       const row = await requireDataset(pool, projectId, name);
-      const version = resolveVersion(row, requested);
+      const version = resolveDatasetVersion(row, requested);
       const { rows } = await pool.query<{ split: string | null; count: number }>(
         `SELECT split, count(*) AS count FROM dataset_items WHERE dataset_id = $1 AND ${visibleIn}
          GROUP BY split ORDER BY split IS NULL, split`,

@@ -1,80 +1,16 @@
-import type { SpanContent } from '@sextant/core';
-import { type DriftMonitor, driftMonitorInputSchema } from '@sextant/core/drift';
 import type pg from 'pg';
-import type { DriftReportRecord, DriftSpan, DriftStore } from '../drift-store.js';
+import type { DriftStore } from '../drift-store.js';
+import {
+  type DriftMonitorRow,
+  type DriftReportRow,
+  type DriftSpanRow,
+  toDriftMonitor,
+  toDriftReport,
+  toDriftSpan,
+  vectorFromBytes,
+  vectorToBytes,
+} from '../rows/drift-rows.js';
 import { inTransaction } from './postgres-database.js';
-
-interface SpanRow {
-  trace_id: string;
-  span_id: string;
-  start_time_us: number;
-  end_time_us: number;
-  model: string | null;
-  tool_name: string | null;
-  tags: string;
-  input_tokens: number | null;
-  output_tokens: number | null;
-  cost: number | null;
-  release_id: string | null;
-  input: string | null;
-  output: string | null;
-}
-interface ReportRow {
-  id: string;
-  monitor_id: string;
-  created_at: number;
-  window_start: number;
-  window_end: number;
-  drifted: boolean;
-  body: string;
-}
-interface MonitorRow {
-  id: string;
-  definition: string;
-  created_at: number;
-  updated_at: number;
-}
-
-const parseContent = (value: string | null) => (value === null ? null : (JSON.parse(value) as SpanContent));
-
-const toSpan = (row: SpanRow): DriftSpan => ({
-  traceId: row.trace_id,
-  spanId: row.span_id,
-  startTimeUs: row.start_time_us,
-  durationMs: (row.end_time_us - row.start_time_us) / 1000,
-  model: row.model,
-  toolName: row.tool_name,
-  tags: JSON.parse(row.tags) as string[],
-  inputTokens: row.input_tokens,
-  outputTokens: row.output_tokens,
-  cost: row.cost,
-  releaseId: row.release_id,
-  input: parseContent(row.input),
-  output: parseContent(row.output),
-});
-
-const toReport = (row: ReportRow): DriftReportRecord => ({
-  id: row.id,
-  monitorId: row.monitor_id,
-  createdAt: new Date(row.created_at),
-  windowStart: new Date(row.window_start),
-  windowEnd: new Date(row.window_end),
-  drifted: row.drifted,
-  body: JSON.parse(row.body),
-});
-
-/** Monitors are stored as their parsed definition; parsing again restores dates and defaults. */
-const toMonitor = (row: MonitorRow): DriftMonitor => ({
-  ...driftMonitorInputSchema.parse(JSON.parse(row.definition)),
-  id: row.id,
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-
-/** Float32 little-endian bytes, the same encoding as the SQLite blob. */
-const toBytes = (vector: Float32Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
-const fromBytes = (bytes: Buffer) =>
-  new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 
 /** Drift monitors, reports and cached embeddings on PostgreSQL (vectors as bytea). */
 export function createPostgresDriftStore(pool: pg.Pool): DriftStore {
@@ -100,12 +36,12 @@ export function createPostgresDriftStore(pool: pg.Pool): DriftStore {
         : `s.trace_id, s.span_id, s.start_time_us, s.end_time_us, s.model, s.tool_name, s.tags, s.input_tokens,
            s.output_tokens, s.cost, s.release_id, s.input, s.output`;
       const join = root ? 'JOIN traces t ON t.project_id = s.project_id AND t.trace_id = s.trace_id' : '';
-      const { rows } = await pool.query<SpanRow>(
+      const { rows } = await pool.query<DriftSpanRow>(
         `SELECT ${columns} FROM spans s ${join} WHERE ${conditions.join(' AND ')}
          ORDER BY s.start_time_us DESC LIMIT $${parameters.length}`,
         parameters,
       );
-      return rows.map(toSpan);
+      return rows.map(toDriftSpan);
     },
 
     async releaseFirstSeen(projectId, releaseId) {
@@ -131,7 +67,7 @@ export function createPostgresDriftStore(pool: pg.Pool): DriftStore {
           Date.now(),
           rows.map((row) => row.traceId),
           rows.map((row) => row.spanId),
-          rows.map((row) => toBytes(row.vector)),
+          rows.map((row) => vectorToBytes(row.vector)),
         ],
       );
       return { inserted: result.rowCount ?? 0 };
@@ -149,7 +85,7 @@ export function createPostgresDriftStore(pool: pg.Pool): DriftStore {
       return rows.map((row) => ({
         traceId: row.trace_id,
         spanId: row.span_id,
-        vector: fromBytes(row.vector),
+        vector: vectorFromBytes(row.vector),
       }));
     },
 
@@ -163,19 +99,19 @@ export function createPostgresDriftStore(pool: pg.Pool): DriftStore {
     },
 
     async getMonitor(projectId, monitorId) {
-      const { rows } = await pool.query<MonitorRow>(
+      const { rows } = await pool.query<DriftMonitorRow>(
         'SELECT id, definition, created_at, updated_at FROM drift_monitors WHERE project_id = $1 AND id = $2',
         [projectId, monitorId],
       );
-      return rows[0] ? toMonitor(rows[0]) : null;
+      return rows[0] ? toDriftMonitor(rows[0]) : null;
     },
 
     async listMonitors(projectId) {
-      const { rows } = await pool.query<MonitorRow>(
+      const { rows } = await pool.query<DriftMonitorRow>(
         'SELECT id, definition, created_at, updated_at FROM drift_monitors WHERE project_id = $1 ORDER BY created_at, id',
         [projectId],
       );
-      return rows.map(toMonitor);
+      return rows.map(toDriftMonitor);
     },
 
     deleteMonitor: (projectId, monitorId) =>
@@ -212,20 +148,20 @@ export function createPostgresDriftStore(pool: pg.Pool): DriftStore {
     },
 
     async getReport(projectId, reportId) {
-      const { rows } = await pool.query<ReportRow>(
+      const { rows } = await pool.query<DriftReportRow>(
         'SELECT * FROM drift_reports WHERE project_id = $1 AND id = $2',
         [projectId, reportId],
       );
-      return rows[0] ? toReport(rows[0]) : null;
+      return rows[0] ? toDriftReport(rows[0]) : null;
     },
 
     async listReports(projectId, query) {
-      const { rows } = await pool.query<ReportRow>(
+      const { rows } = await pool.query<DriftReportRow>(
         `SELECT * FROM drift_reports WHERE project_id = $1 AND ($2::text IS NULL OR monitor_id = $2)
          ORDER BY created_at DESC, id DESC LIMIT $3`,
         [projectId, query.monitorId ?? null, query.limit ?? 50],
       );
-      return rows.map(toReport);
+      return rows.map(toDriftReport);
     },
   };
 }

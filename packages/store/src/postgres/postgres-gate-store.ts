@@ -1,116 +1,22 @@
 import type pg from 'pg';
-import type {
-  CanaryDecisionRecord,
-  CanaryRecord,
-  GateRunRecord,
-  GateStore,
-  LabelGate,
-  PromotionRecord,
-} from '../gate-store.js';
+import { clampLimit } from '../clamp-limit.js';
+import type { CanaryRecord, GateRunRecord, GateStore } from '../gate-store.js';
+import {
+  type CanaryDecisionRow,
+  type CanaryRow,
+  type GateRunRow,
+  gateRunListColumns,
+  gateRunValues,
+  type LabelGateRow,
+  type PromotionRow,
+  promotionValues,
+  toCanary,
+  toCanaryDecision,
+  toGateRun,
+  toLabelGate,
+  toPromotion,
+} from '../rows/gate-rows.js';
 import { inTransaction, type Queryable } from './postgres-database.js';
-
-interface GateRunRow {
-  project_id: string;
-  id: string;
-  suite: string;
-  release_name: string | null;
-  release_version: number | null;
-  status: GateRunRecord['status'];
-  dataset: string | null;
-  baseline: string | null;
-  experiment_id: string | null;
-  verdict: string;
-  results?: string;
-  actor: string;
-  created_at: number;
-}
-interface CanaryRow {
-  project_id: string;
-  id: string;
-  target_type: CanaryRecord['targetType'];
-  name: string;
-  label: string;
-  baseline_version: number;
-  candidate_version: number;
-  share: number;
-  sticky_by: CanaryRecord['stickyBy'];
-  score: string;
-  margin: number;
-  alpha: number;
-  minimum_per_arm: number;
-  status: CanaryRecord['status'];
-  last_decision: string | null;
-  created_at: number;
-  updated_at: number;
-}
-interface PromotionRow {
-  id: number;
-  release_name: string;
-  label: string;
-  from_version: number | null;
-  to_version: number | null;
-  kind: PromotionRecord['kind'];
-  reason: string | null;
-  gate_run_ids: string;
-  actor: string;
-  created_at: number;
-}
-
-const toRun = (row: GateRunRow): GateRunRecord => ({
-  id: row.id,
-  projectId: row.project_id,
-  suite: row.suite,
-  release:
-    row.release_name === null || row.release_version === null
-      ? null
-      : { name: row.release_name, version: row.release_version },
-  status: row.status,
-  dataset: row.dataset,
-  baseline: row.baseline,
-  experimentId: row.experiment_id,
-  verdict: JSON.parse(row.verdict),
-  ...(row.results === undefined ? {} : { results: JSON.parse(row.results) }),
-  actor: row.actor,
-  createdAt: new Date(row.created_at),
-});
-
-const toCanary = (row: CanaryRow): CanaryRecord => ({
-  id: row.id,
-  projectId: row.project_id,
-  targetType: row.target_type,
-  name: row.name,
-  label: row.label,
-  baselineVersion: row.baseline_version,
-  candidateVersion: row.candidate_version,
-  share: row.share,
-  stickyBy: row.sticky_by,
-  score: row.score,
-  margin: row.margin,
-  alpha: row.alpha,
-  minimumPerArm: row.minimum_per_arm,
-  status: row.status,
-  lastDecision: row.last_decision === null ? null : JSON.parse(row.last_decision),
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-
-const toPromotion = (row: PromotionRow): PromotionRecord => ({
-  id: row.id,
-  releaseName: row.release_name,
-  label: row.label,
-  fromVersion: row.from_version,
-  toVersion: row.to_version,
-  kind: row.kind,
-  reason: row.reason,
-  gateRunIds: JSON.parse(row.gate_run_ids),
-  actor: row.actor,
-  createdAt: new Date(row.created_at),
-});
-
-const listColumns =
-  'project_id, id, suite, release_name, release_version, status, dataset, baseline, experiment_id, verdict, actor, created_at';
-const clampLimit = (limit: number | undefined, fallback: number) =>
-  Math.min(Math.max(limit ?? fallback, 1), 1000);
 
 /** Builds `column = $n AND ...` for the given filters, skipping undefined ones. */
 function filters(projectId: string, pairs: Array<[string, unknown]>) {
@@ -150,21 +56,7 @@ export function createPostgresGateStore(pool: pg.Pool): GateStore {
         `INSERT INTO gate_runs (project_id, id, suite, release_name, release_version, status, dataset, baseline,
            experiment_id, verdict, results, actor, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (project_id, id) DO NOTHING`,
-        [
-          projectId,
-          input.id,
-          input.suite,
-          input.release?.name ?? null,
-          input.release?.version ?? null,
-          input.status,
-          input.dataset,
-          input.baseline,
-          input.experimentId,
-          JSON.stringify(input.verdict),
-          JSON.stringify(input.results ?? null),
-          input.actor,
-          Date.now(),
-        ],
+        gateRunValues(projectId, input, Date.now()),
       );
       return (await this.getRun(projectId, input.id)) as GateRunRecord;
     },
@@ -173,7 +65,7 @@ export function createPostgresGateStore(pool: pg.Pool): GateStore {
         'SELECT * FROM gate_runs WHERE project_id = $1 AND id = $2',
         [projectId, id],
       );
-      return rows[0] ? toRun(rows[0]) : null;
+      return rows[0] ? toGateRun(rows[0]) : null;
     },
     async listRuns(projectId, query = {}) {
       const { where, values } = filters(projectId, [
@@ -183,11 +75,11 @@ export function createPostgresGateStore(pool: pg.Pool): GateStore {
         ['status', query.status],
       ]);
       const { rows } = await pool.query<GateRunRow>(
-        `SELECT ${listColumns} FROM gate_runs WHERE ${where}
+        `SELECT ${gateRunListColumns} FROM gate_runs WHERE ${where}
          ORDER BY created_at DESC, sequence DESC LIMIT ${clampLimit(query.limit, 50)}`,
         values,
       );
-      return rows.map(toRun);
+      return rows.map(toGateRun);
     },
     async setLabelGate(projectId, input) {
       if (input.suites.length === 0) {
@@ -208,41 +100,18 @@ export function createPostgresGateStore(pool: pg.Pool): GateStore {
     },
     async listLabelGates(projectId, releaseName) {
       const { where, values } = filters(projectId, [['release_name', releaseName]]);
-      const { rows } = await pool.query<{
-        release_name: string;
-        label: string;
-        suites: string;
-        updated_at: number;
-      }>(
+      const { rows } = await pool.query<LabelGateRow>(
         `SELECT * FROM label_gates WHERE ${where} ORDER BY release_name COLLATE "C", label COLLATE "C"`,
         values,
       );
-      return rows.map(
-        (row): LabelGate => ({
-          releaseName: row.release_name,
-          label: row.label,
-          suites: JSON.parse(row.suites),
-          updatedAt: new Date(row.updated_at),
-        }),
-      );
+      return rows.map(toLabelGate);
     },
     async appendPromotion(projectId, input) {
       const now = Date.now();
       const { rows } = await pool.query<{ id: number }>(
         `INSERT INTO release_promotions (project_id, release_name, label, from_version, to_version, kind, reason,
            gate_run_ids, actor, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          projectId,
-          input.releaseName,
-          input.label,
-          input.fromVersion,
-          input.toVersion,
-          input.kind,
-          input.reason,
-          JSON.stringify(input.gateRunIds),
-          input.actor,
-          now,
-        ],
+        promotionValues(projectId, input, now),
       );
       return { ...input, id: rows[0]?.id as number, createdAt: new Date(now) };
     },
@@ -331,23 +200,11 @@ export function createPostgresGateStore(pool: pg.Pool): GateStore {
       return readCanary(pool, projectId, canaryId);
     },
     async listCanaryDecisions(projectId, canaryId, limit) {
-      const { rows } = await pool.query<{
-        id: number;
-        canary_id: string;
-        decision: CanaryDecisionRecord['decision'];
-        evidence: string;
-        created_at: number;
-      }>(
+      const { rows } = await pool.query<CanaryDecisionRow>(
         `SELECT * FROM canary_decisions WHERE project_id = $1 AND canary_id = $2 ORDER BY id DESC LIMIT ${clampLimit(limit, 100)}`,
         [projectId, canaryId],
       );
-      return rows.map((row) => ({
-        id: row.id,
-        canaryId: row.canary_id,
-        decision: row.decision,
-        evidence: JSON.parse(row.evidence),
-        createdAt: new Date(row.created_at),
-      }));
+      return rows.map(toCanaryDecision);
     },
   };
 }

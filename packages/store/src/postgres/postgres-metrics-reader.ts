@@ -1,7 +1,7 @@
 import type { MetricsQuery, MetricsResult } from '@sextant/core';
 import type pg from 'pg';
 import { rollupHours } from '../model-call-hours.js';
-import { type BinRow, foldBins } from '../sqlite/sqlite-metrics-reader.js';
+import { type BinRow, toMetricsResult } from '../rows/metric-bin-rows.js';
 import { latencyBinSql, rollupQuarters } from './trace-quarters.js';
 
 /** Model calls starting in [low, high). Parameters: $1 project, $2 from, $3 to, $4 bucket, $5/$6 whole hours. */
@@ -73,10 +73,6 @@ export function createPostgresMetricsReader(pool: pg.Pool) {
     const { rows } = whole
       ? await pool.query<BinRow>(rollupSql[query.groupBy], [...parameters, whole.first, whole.end])
       : await pool.query<BinRow>(metricsSql(sourcesBetween[query.groupBy]('$2', '$3')), parameters);
-    const points = foldBins(rows);
-    const groups = [
-      ...new Set(points.map((point) => point.group).filter((group): group is string => group !== null)),
-    ];
-    return { bucketSeconds: query.bucketSeconds, groups, points };
+    return toMetricsResult(rows, query.bucketSeconds);
   };
 }

@@ -1,10 +1,16 @@
 import type { ModelAlias, ModelCard } from '@sextant/core';
 import type pg from 'pg';
+import {
+  catalogProject,
+  type ModelAliasRow,
+  type ModelCardRow,
+  type ProviderCredentialRow,
+  toModelAlias,
+  toModelCards,
+  toProviderCredential,
+} from '../rows/model-rows.js';
 import type { CatalogChanges, ProviderCredentialRecord } from '../store.js';
 import { inTransaction, type Queryable } from './postgres-database.js';
-
-/** Project id under which the shared catalog is stored. */
-const catalogProject = '';
 
 const bump = (client: Queryable, projectId: string) =>
   client.query(
@@ -32,25 +38,18 @@ export function createPostgresModelStore(pool: pg.Pool) {
 
   return {
     async listModels(projectId: string): Promise<ModelCard[]> {
-      const { rows } = await pool.query<{ id: string; card: string }>(
+      const { rows } = await pool.query<ModelCardRow>(
         `SELECT id, card FROM models WHERE project_id IN ($1, $2) ORDER BY id, project_id = $2 DESC`,
         [catalogProject, projectId],
       );
-      const cards: ModelCard[] = [];
-      let previous: string | null = null;
-      for (const row of rows) {
-        if (row.id === previous) continue; // the project's own card came first and wins
-        previous = row.id;
-        cards.push(JSON.parse(row.card) as ModelCard);
-      }
-      return cards;
+      return toModelCards(rows);
     },
 
     replaceCatalog: (cards: readonly ModelCard[]) =>
       inTransaction(pool, async (client): Promise<CatalogChanges> => {
         // Locks the catalog's revision row: two servers replacing the catalog at once take turns.
         await bump(client, catalogProject);
-        const { rows } = await client.query<{ id: string; card: string }>(
+        const { rows } = await client.query<ModelCardRow>(
           'SELECT id, card FROM models WHERE project_id = $1',
           [catalogProject],
         );
@@ -106,11 +105,11 @@ export function createPostgresModelStore(pool: pg.Pool) {
     },
 
     async listModelAliases(projectId: string): Promise<ModelAlias[]> {
-      const { rows } = await pool.query<{ definition: string }>(
+      const { rows } = await pool.query<ModelAliasRow>(
         'SELECT definition FROM model_aliases WHERE project_id = $1 ORDER BY name',
         [projectId],
       );
-      return rows.map((row) => JSON.parse(row.definition) as ModelAlias);
+      return rows.map(toModelAlias);
     },
 
     deleteModelAlias: (projectId: string, name: string) =>
@@ -126,16 +125,11 @@ export function createPostgresModelStore(pool: pg.Pool) {
     },
 
     async listProviderCredentials(projectId: string): Promise<ProviderCredentialRecord[]> {
-      const { rows } = await pool.query<{ provider: string; ciphertext: string; updated_at: number }>(
+      const { rows } = await pool.query<ProviderCredentialRow>(
         'SELECT * FROM provider_credentials WHERE project_id = $1 ORDER BY provider',
         [projectId],
       );
-      return rows.map((row) => ({
-        projectId,
-        provider: row.provider,
-        ciphertext: row.ciphertext,
-        updatedAt: new Date(row.updated_at),
-      }));
+      return rows.map(toProviderCredential);
     },
 
     deleteProviderCredential: (projectId: string, provider: string) =>

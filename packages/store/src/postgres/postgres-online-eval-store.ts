@@ -1,29 +1,13 @@
-import { type OnlineEvalRule, type OnlineEvalRuleDefinition, SextantError } from '@sextant/core';
+import { SextantError } from '@sextant/core';
 import type pg from 'pg';
 import type { OnlineEvalStore } from '../online-eval-store.js';
+import { type OnlineEvalRuleRow, storedRuleDefinition, toOnlineEvalRule } from '../rows/online-eval-rows.js';
 import { isUniqueViolation } from './postgres-database.js';
 
-interface RuleRow {
-  id: string;
-  name: string;
-  definition: string;
-  enabled: boolean;
+interface RuleRow extends OnlineEvalRuleRow {
+  /** The last `root_span_feed` sequence evaluated, as text. */
   cursor: string;
-  created_at: number;
-  updated_at: number;
 }
-
-const toRule = (row: RuleRow): OnlineEvalRule => ({
-  ...(JSON.parse(row.definition) as Omit<OnlineEvalRuleDefinition, 'name' | 'enabled'>),
-  name: row.name,
-  enabled: row.enabled,
-  id: row.id,
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-
-const storedDefinition = ({ name: _name, enabled: _enabled, ...rest }: OnlineEvalRuleDefinition) =>
-  JSON.stringify(rest);
 
 /**
  * A cursor is a sequence number in `root_span_feed`. The span writer appends to the feed under a
@@ -57,9 +41,9 @@ export function createPostgresOnlineEvalStore(pool: pg.Pool): OnlineEvalStore {
            VALUES ($1, $2, $3, $4, $5,
              (SELECT coalesce(max(sequence), 0)::text FROM root_span_feed), $6, $6)
            RETURNING *`,
-          [projectId, rule.id, rule.name, storedDefinition(rule), rule.enabled, now],
+          [projectId, rule.id, rule.name, storedRuleDefinition(rule), rule.enabled, now],
         );
-        return toRule(rows[0] as RuleRow);
+        return toOnlineEvalRule(rows[0] as RuleRow);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         throw new SextantError(
@@ -73,19 +57,19 @@ export function createPostgresOnlineEvalStore(pool: pg.Pool): OnlineEvalStore {
         'SELECT * FROM online_eval_rules WHERE project_id = $1 ORDER BY name COLLATE "C"',
         [projectId],
       );
-      return rows.map(toRule);
+      return rows.map(toOnlineEvalRule);
     },
     async getRule(projectId, ruleId) {
       const row = await byId(projectId, ruleId);
-      return row ? toRule(row) : null;
+      return row ? toOnlineEvalRule(row) : null;
     },
     async updateRule(projectId, ruleId, definition) {
       const { rows } = await pool.query<RuleRow>(
         `UPDATE online_eval_rules SET definition = $1, enabled = $2, updated_at = $3 WHERE project_id = $4 AND id = $5
          RETURNING *`,
-        [storedDefinition(definition), definition.enabled, Date.now(), projectId, ruleId],
+        [storedRuleDefinition(definition), definition.enabled, Date.now(), projectId, ruleId],
       );
-      return rows[0] ? toRule(rows[0]) : null;
+      return rows[0] ? toOnlineEvalRule(rows[0]) : null;
     },
     async deleteRule(projectId, ruleId) {
       const result = await pool.query('DELETE FROM online_eval_rules WHERE project_id = $1 AND id = $2', [

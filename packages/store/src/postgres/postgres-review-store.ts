@@ -1,58 +1,21 @@
-import {
-  type JudgeCalibrationRecord,
-  type ParsedReviewQueueInput,
-  type ReviewAnswer,
-  type ReviewItem,
-  type ReviewQueue,
-  type ReviewQueueCounts,
-  type ScoreConfig,
-  SextantError,
-} from '@sextant/core';
+import { type ReviewQueueCounts, SextantError } from '@sextant/core';
 import type pg from 'pg';
-import type { ReviewSettings, ReviewStore, ScoreConfigRecord } from '../review-store.js';
+import type { ReviewStore } from '../review-store.js';
+import {
+  type JudgeCalibrationRow,
+  type ReviewAnswerRow,
+  type ReviewItemRow,
+  type ReviewQueueRow,
+  type ReviewSettingsRow,
+  type ScoreConfigRow,
+  toJudgeCalibration,
+  toReviewAnswer,
+  toReviewItem,
+  toReviewQueue,
+  toReviewSettings,
+  toScoreConfig,
+} from '../rows/review-rows.js';
 import { inTransaction, lockKey } from './postgres-database.js';
-
-const defaultSettings: ReviewSettings = { judgeAgreementBar: 0.6 };
-
-interface ConfigRow {
-  definition: string;
-  created_at: number;
-  updated_at: number;
-}
-interface QueueRow {
-  definition: string;
-  created_at: number;
-}
-interface AnswerRow {
-  queue_id: string;
-  item_id: string;
-  reviewer: string;
-  status: ReviewAnswer['status'];
-  answer: string;
-  updated_at: number;
-}
-
-const toConfig = (row: ConfigRow): ScoreConfigRecord => ({
-  ...(JSON.parse(row.definition) as ScoreConfig),
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-const toQueue = (row: QueueRow): ReviewQueue => ({
-  ...(JSON.parse(row.definition) as ParsedReviewQueueInput),
-  createdAt: new Date(row.created_at),
-});
-const toAnswer = (row: AnswerRow): ReviewAnswer => ({
-  ...(JSON.parse(row.answer) as Pick<ReviewAnswer, 'scores' | 'comment' | 'preferred' | 'reason'>),
-  queueId: row.queue_id,
-  itemId: row.item_id,
-  reviewer: row.reviewer,
-  status: row.status,
-  updatedAt: new Date(row.updated_at),
-});
-const toCalibration = (row: { record: string }): JudgeCalibrationRecord => {
-  const record = JSON.parse(row.record) as JudgeCalibrationRecord & { computedAt: string };
-  return { ...record, computedAt: new Date(record.computedAt) };
-};
 
 /**
  * The review part of the PostgreSQL store. Claims and item appends of one queue take an advisory lock on
@@ -65,27 +28,27 @@ export function createPostgresReviewStore(pool: pg.Pool): ReviewStore {
   const store: ReviewStore = {
     async putScoreConfig(projectId, config) {
       const now = Date.now();
-      const { rows } = await pool.query<ConfigRow>(
+      const { rows } = await pool.query<ScoreConfigRow>(
         `INSERT INTO score_configs (project_id, name, definition, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
          ON CONFLICT (project_id, name) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at
          RETURNING *`,
         [projectId, config.name, JSON.stringify(config), now],
       );
-      return toConfig(rows[0] as ConfigRow);
+      return toScoreConfig(rows[0] as ScoreConfigRow);
     },
     async getScoreConfig(projectId, name) {
-      const { rows } = await pool.query<ConfigRow>(
+      const { rows } = await pool.query<ScoreConfigRow>(
         'SELECT * FROM score_configs WHERE project_id = $1 AND name = $2',
         [projectId, name],
       );
-      return rows[0] ? toConfig(rows[0]) : null;
+      return rows[0] ? toScoreConfig(rows[0]) : null;
     },
     async listScoreConfigs(projectId) {
-      const { rows } = await pool.query<ConfigRow>(
+      const { rows } = await pool.query<ScoreConfigRow>(
         'SELECT * FROM score_configs WHERE project_id = $1 ORDER BY name COLLATE "C"',
         [projectId],
       );
-      return rows.map(toConfig);
+      return rows.map(toScoreConfig);
     },
     async deleteScoreConfig(projectId, name) {
       const result = await pool.query('DELETE FROM score_configs WHERE project_id = $1 AND name = $2', [
@@ -108,18 +71,18 @@ export function createPostgresReviewStore(pool: pg.Pool): ReviewStore {
       return { ...queue, createdAt: new Date(createdAt) };
     },
     async getQueue(projectId, queueId) {
-      const { rows } = await pool.query<QueueRow>(
+      const { rows } = await pool.query<ReviewQueueRow>(
         'SELECT * FROM review_queues WHERE project_id = $1 AND id = $2',
         [projectId, queueId],
       );
-      return rows[0] ? toQueue(rows[0]) : null;
+      return rows[0] ? toReviewQueue(rows[0]) : null;
     },
     async listQueues(projectId) {
-      const { rows } = await pool.query<QueueRow>(
+      const { rows } = await pool.query<ReviewQueueRow>(
         'SELECT * FROM review_queues WHERE project_id = $1 ORDER BY created_at DESC, id',
         [projectId],
       );
-      return rows.map(toQueue);
+      return rows.map(toReviewQueue);
     },
     deleteQueue: (projectId, queueId) =>
       inTransaction(pool, async (client) => {
@@ -177,18 +140,18 @@ export function createPostgresReviewStore(pool: pg.Pool): ReviewStore {
         return { inserted };
       }),
     async getItem(projectId, queueId, itemId) {
-      const { rows } = await pool.query<{ content: string }>(
+      const { rows } = await pool.query<ReviewItemRow>(
         'SELECT content FROM review_items WHERE project_id = $1 AND queue_id = $2 AND item_id = $3',
         [projectId, queueId, itemId],
       );
-      return rows[0] ? (JSON.parse(rows[0].content) as ReviewItem) : null;
+      return rows[0] ? toReviewItem(rows[0]) : null;
     },
     async listItems(projectId, queueId, page = {}) {
-      const { rows } = await pool.query<{ content: string }>(
+      const { rows } = await pool.query<ReviewItemRow>(
         `SELECT content FROM review_items WHERE project_id = $1 AND queue_id = $2 ORDER BY position LIMIT $3 OFFSET $4`,
         [projectId, queueId, page.limit ?? 100, page.offset ?? 0],
       );
-      return rows.map((row) => JSON.parse(row.content) as ReviewItem);
+      return rows.map(toReviewItem);
     },
 
     claimNextItem: (projectId, queueId, { reviewer, leaseMs, now = new Date() }) =>
@@ -203,7 +166,7 @@ export function createPostgresReviewStore(pool: pg.Pool): ReviewStore {
         if (!queue) throw new SextantError('not_found', `review queue '${queueId}' not found`);
         const at = now.getTime();
         const row = (
-          await client.query<{ item_id: string; content: string }>(
+          await client.query<ReviewItemRow & { item_id: string }>(
             `SELECT i.item_id, i.content FROM review_items i
              WHERE i.project_id = $1 AND i.queue_id = $2
                AND NOT EXISTS (SELECT 1 FROM review_answers a WHERE a.project_id = i.project_id
@@ -229,7 +192,7 @@ export function createPostgresReviewStore(pool: pg.Pool): ReviewStore {
           'INSERT INTO review_leases (project_id, queue_id, item_id, reviewer, expires_at) VALUES ($1, $2, $3, $4, $5)',
           [projectId, queueId, row.item_id, reviewer, at + leaseMs],
         );
-        return JSON.parse(row.content) as ReviewItem;
+        return toReviewItem(row);
       }),
 
     putAnswer: (projectId, answer) =>
@@ -255,22 +218,22 @@ export function createPostgresReviewStore(pool: pg.Pool): ReviewStore {
         );
       }),
     async listAnswers(projectId, queueId, filter = {}) {
-      const { rows } = await pool.query<AnswerRow>(
+      const { rows } = await pool.query<ReviewAnswerRow>(
         `SELECT a.* FROM review_answers a JOIN review_items i ON i.project_id = a.project_id
            AND i.queue_id = a.queue_id AND i.item_id = a.item_id
          WHERE a.project_id = $1 AND a.queue_id = $2 AND ($3::text IS NULL OR a.reviewer = $3)
          ORDER BY i.position, a.reviewer COLLATE "C"`,
         [projectId, queueId, filter.reviewer ?? null],
       );
-      return rows.map(toAnswer);
+      return rows.map(toReviewAnswer);
     },
 
     async getSettings(projectId) {
-      const { rows } = await pool.query<{ judge_agreement_bar: number }>(
+      const { rows } = await pool.query<ReviewSettingsRow>(
         'SELECT judge_agreement_bar FROM review_settings WHERE project_id = $1',
         [projectId],
       );
-      return rows[0] ? { judgeAgreementBar: rows[0].judge_agreement_bar } : { ...defaultSettings };
+      return toReviewSettings(rows[0]);
     },
     async putSettings(projectId, settings) {
       await pool.query(
@@ -295,13 +258,13 @@ export function createPostgresReviewStore(pool: pg.Pool): ReviewStore {
       );
     },
     async listCalibrations(projectId, filter = {}) {
-      const { rows } = await pool.query<{ record: string }>(
+      const { rows } = await pool.query<JudgeCalibrationRow>(
         `SELECT record FROM judge_calibrations WHERE project_id = $1
            AND ($2::text IS NULL OR evaluator_name = $2) AND ($3::text IS NULL OR score_name = $3)
          ORDER BY computed_at, id`,
         [projectId, filter.evaluatorName ?? null, filter.scoreName ?? null],
       );
-      return rows.map(toCalibration);
+      return rows.map(toJudgeCalibration);
     },
   };
   return store;

@@ -1,46 +1,13 @@
-import { type Score, type ScoreQuery, type ScoreSeriesPoint, SextantError } from '@sextant/core';
+import { type Score, type ScoreQuery, SextantError } from '@sextant/core';
 import type pg from 'pg';
+import {
+  type ScoreRow,
+  type ScoreSeriesRow,
+  scoreGroupExpression,
+  toScore,
+  toScoreSeriesPoint,
+} from '../rows/score-rows.js';
 import type { ScoreStore } from '../score-store.js';
-
-interface ScoreRow {
-  id: string;
-  trace_id: string;
-  span_id: string | null;
-  name: string;
-  value: number;
-  label: string | null;
-  passed: boolean | null;
-  explanation: string | null;
-  comment: string | null;
-  source: Score['source'];
-  evaluator_name: string | null;
-  evaluator_version: string | null;
-  author: string | null;
-  experiment_id: string | null;
-  created_at: number;
-}
-
-/** Optional columns come back as absent fields, never as nulls, so a score round-trips exactly. */
-function toScore(row: ScoreRow): Score {
-  const score: Score = {
-    id: row.id,
-    traceId: row.trace_id,
-    name: row.name,
-    value: row.value,
-    source: row.source,
-    createdAt: new Date(row.created_at),
-  };
-  if (row.span_id !== null) score.spanId = row.span_id;
-  if (row.label !== null) score.label = row.label;
-  if (row.passed !== null) score.passed = row.passed;
-  if (row.explanation !== null) score.explanation = row.explanation;
-  if (row.comment !== null) score.comment = row.comment;
-  if (row.evaluator_name !== null) score.evaluatorName = row.evaluator_name;
-  if (row.evaluator_version !== null) score.evaluatorVersion = row.evaluator_version;
-  if (row.author !== null) score.author = row.author;
-  if (row.experiment_id !== null) score.experimentId = row.experiment_id;
-  return score;
-}
 
 const columns = [
   'id',
@@ -94,17 +61,6 @@ const toRow = (score: Score): unknown[] => [
   score.experimentId ?? null,
   score.createdAt.getTime(),
 ];
-
-/** The group of a scored trace, taken from any of its spans that carries a release or prompt (as in SQLite). */
-const groupExpression = {
-  none: "''",
-  name: 'name',
-  release: `coalesce((SELECT release_id FROM spans s WHERE s.project_id = scores.project_id
-    AND s.trace_id = scores.trace_id AND s.release_id IS NOT NULL LIMIT 1), '(none)')`,
-  prompt: `coalesce((SELECT prompt_name || '@' || coalesce(prompt_version, '?') FROM spans s
-    WHERE s.project_id = scores.project_id AND s.trace_id = scores.trace_id AND s.prompt_name IS NOT NULL
-    LIMIT 1), '(none)')`,
-} as const;
 
 /** The scores part of the PostgreSQL store: one multi-row insert per batch, idempotent on (project, id). */
 export function createPostgresScoreStore(pool: pg.Pool): ScoreStore {
@@ -164,30 +120,16 @@ export function createPostgresScoreStore(pool: pg.Pool): ScoreStore {
         params.push(query.source);
         where.push(`source = $${params.length}`);
       }
-      const { rows } = await pool.query<{
-        bucket: number;
-        grp: string;
-        n: number;
-        mean: number;
-        pass_rate: number | null;
-      }>(
+      const { rows } = await pool.query<ScoreSeriesRow>(
         `SELECT * FROM (
-           SELECT created_at - (created_at % $4::bigint) AS bucket, ${groupExpression[query.groupBy ?? 'none']}::text AS grp,
+           SELECT created_at - (created_at % $4::bigint) AS bucket, ${scoreGroupExpression[query.groupBy ?? 'none']}::text AS grp,
              count(*) AS n, avg(value) AS mean, avg(passed::int) AS pass_rate
            FROM scores WHERE ${where.join(' AND ')}
            GROUP BY 1, 2) AS series
          ORDER BY bucket, grp COLLATE "C"`,
         params,
       );
-      return rows.map(
-        (row): ScoreSeriesPoint => ({
-          bucketStart: new Date(row.bucket),
-          group: row.grp,
-          count: row.n,
-          mean: row.mean,
-          passRate: row.pass_rate,
-        }),
-      );
+      return rows.map(toScoreSeriesPoint);
     },
   };
 }

@@ -1,18 +1,7 @@
 import type { SessionPage, SessionQuery } from '@sextant/core';
 import type pg from 'pg';
-import { decodeSessionCursor, encodeSessionCursor } from '../session-cursor.js';
-
-interface SessionRow {
-  session_id: string;
-  user_id: string | null;
-  trace_count: number;
-  error_count: number;
-  first_start_us: number;
-  last_start_us: number;
-  total_tokens: number;
-  cost: number | null;
-  last_input_preview: string | null;
-}
+import { type SessionRow, toSessionPage } from '../rows/session-rows.js';
+import { decodeSessionCursor } from '../session-cursor.js';
 
 const window = 'start_time_us >= $2 AND start_time_us < $3';
 
@@ -84,24 +73,6 @@ export function createPostgresSessionReader(pool: pg.Pool) {
       params.push(cursor.lastStartUs, cursor.sessionId);
     }
     const rows = await pageRows(params, query.limit + 1, Boolean(query.cursor));
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      sessions: page.map((row) => ({
-        sessionId: row.session_id,
-        userId: row.user_id,
-        traceCount: row.trace_count,
-        errorCount: row.error_count,
-        firstStartUs: row.first_start_us,
-        lastStartUs: row.last_start_us,
-        totalTokens: row.total_tokens,
-        cost: row.cost,
-        lastInputPreview: row.last_input_preview,
-      })),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeSessionCursor({ lastStartUs: last.last_start_us, sessionId: last.session_id })
-          : null,
-    };
+    return toSessionPage(rows, query.limit);
   };
 }

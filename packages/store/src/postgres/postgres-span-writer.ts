@@ -1,14 +1,11 @@
-import { type CanonicalSpan, spanContentText } from '@sextant/core';
+import type { CanonicalSpan } from '@sextant/core';
 import type pg from 'pg';
 import { modelCallHours } from '../model-call-hours.js';
-import { spanColumns, spanToRow } from '../sqlite/span-rows.js';
+import { spanColumns, spanSearchText, spanToRow } from '../rows/span-rows.js';
 import { rollUpSpans } from '../trace-rollup.js';
 import { inTransaction, lockKey } from './postgres-database.js';
 import { ensureSpanPartitions } from './span-partitions.js';
 import { updatingTraceQuarters } from './trace-quarters.js';
-
-/** Longest text indexed per span, as in SQLite; longer inputs are still stored whole. */
-const maxIndexedChars = 16_384;
 
 const bigintColumns = new Set([
   'start_time_us',
@@ -121,11 +118,7 @@ export function createPostgresSpanWriter(pool: pg.Pool, schema: string) {
   async function writeOnce(projectId: string, spans: readonly CanonicalSpan[]): Promise<number> {
     return inTransaction(pool, async (client) => {
       // Rows are locked in key order everywhere, so concurrent batches from several servers rarely deadlock.
-      const rows = spans.map((span) => [
-        ...spanToRow(projectId, span),
-        `${spanContentText(span.input)}\n${spanContentText(span.output)}`.trim().slice(0, maxIndexedChars) ||
-          null,
-      ]);
+      const rows = spans.map((span) => [...spanToRow(projectId, span), spanSearchText(span)]);
       const result = await client.query<{ trace_id: string; span_id: string }>(
         insertSpansSql,
         columnsOf(rows, spanColumns.length + 1),

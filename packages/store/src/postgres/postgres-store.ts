@@ -7,6 +7,8 @@ import type {
   TraceQuery,
 } from '@sextant/core';
 import type pg from 'pg';
+import { type ApiKeyRow, type ProjectRow, toApiKey, toProject } from '../rows/project-rows.js';
+import { promptTables, releaseTables } from '../rows/registry-rows.js';
 import type { ApiKeyRecord, PreparedSpans, Project, Store } from '../store.js';
 import { createPostgresAlertStore } from './postgres-alert-store.js';
 import { createPostgresAuditStore } from './postgres-audit-store.js';
@@ -34,36 +36,6 @@ import { createPostgresSessionReader } from './postgres-session-reader.js';
 import { createPostgresSpanWriter } from './postgres-span-writer.js';
 import { createPostgresTraceReader } from './postgres-trace-reader.js';
 import { createPostgresRegistry } from './postgres-versioned-registry.js';
-
-interface ProjectRow {
-  id: string;
-  name: string;
-  created_at: number;
-}
-interface ApiKeyRow {
-  id: string;
-  project_id: string;
-  name: string;
-  prefix: string;
-  key_hash: string;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const toProject = (row: ProjectRow): Project => ({
-  id: row.id,
-  name: row.name,
-  createdAt: new Date(row.created_at),
-});
-const toApiKey = (row: ApiKeyRow): ApiKeyRecord => ({
-  id: row.id,
-  projectId: row.project_id,
-  name: row.name,
-  prefix: row.prefix,
-  keyHash: row.key_hash,
-  createdAt: new Date(row.created_at),
-  revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
-});
 
 /**
  * The scale-out store: PostgreSQL shared by any number of stateless servers. Opening is synchronous;
@@ -111,22 +83,8 @@ export class PostgresStore implements Store {
     this.metrics = createPostgresMetricsReader(pool);
     this.sessions = createPostgresSessionReader(pool);
     this.models = createPostgresModelStore(pool);
-    this.prompts = this.afterMigration(
-      createPostgresRegistry(pool, {
-        entries: 'prompts',
-        versions: 'prompt_versions',
-        labels: 'prompt_labels',
-        events: 'prompt_label_events',
-      }),
-    );
-    this.releases = this.afterMigration(
-      createPostgresRegistry(pool, {
-        entries: 'releases',
-        versions: 'release_versions',
-        labels: 'release_labels',
-        events: 'release_label_events',
-      }),
-    );
+    this.prompts = this.afterMigration(createPostgresRegistry(pool, promptTables));
+    this.releases = this.afterMigration(createPostgresRegistry(pool, releaseTables));
     this.datasets = this.afterMigration(createPostgresDatasetStore(pool));
     this.jobs = this.afterMigration(createPostgresJobStore(pool));
     this.audit = this.afterMigration(createPostgresAuditStore(pool));

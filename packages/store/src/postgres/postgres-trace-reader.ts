@@ -1,14 +1,9 @@
-import {
-  SextantError,
-  type TracePage,
-  type TraceQuery,
-  type TraceSortField,
-  type TraceSummary,
-} from '@sextant/core';
+import { SextantError, type TracePage, type TraceQuery, type TraceSortField } from '@sextant/core';
 import type pg from 'pg';
-import { rowToSpan, type SpanRow } from '../sqlite/span-rows.js';
+import { rowToSpan, type SpanRow } from '../rows/span-rows.js';
+import { type TraceRow, toTracePage, toTraceSummary } from '../rows/trace-rows.js';
 import type { TraceDetail } from '../store.js';
-import { decodeTraceCursor, encodeTraceCursor } from '../trace-cursor.js';
+import { decodeTraceCursor } from '../trace-cursor.js';
 
 const sortExpressions: Record<TraceSortField, string> = {
   time: 't.start_time_us',
@@ -19,26 +14,8 @@ const sortExpressions: Record<TraceSortField, string> = {
   status: '(t.error_count > 0)::int',
 };
 
-interface TraceRow {
-  trace_id: string;
-  name: string;
-  start_time_us: number;
-  end_time_us: number;
-  span_count: number;
-  error_count: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost: number | null;
-  session_id: string | null;
-  user_id: string | null;
-  release_id: string | null;
-  service_name: string | null;
-  tags: string[];
-  models: string[];
-  input_preview: string | null;
-  output_preview: string | null;
-  sort_value: number | string;
-}
+/** PostgreSQL keeps a trace's tags and models as text[], which the driver returns as arrays. */
+const asList = (value: string[]) => value;
 
 /** Turns free text into a tsquery: every word must match, the last one as a prefix (as in SQLite). */
 export function toTextSearchQuery(text: string): string {
@@ -66,20 +43,12 @@ export function createPostgresTraceReader(pool: pg.Pool) {
     params.push(query.limit + 1);
     const sql = `SELECT t.*, ${sort} AS sort_value FROM traces t WHERE ${where.join(' AND ')}
       ORDER BY ${sort} ${direction}, t.trace_id ${direction} LIMIT $${params.length}`;
-    const { rows } = await pool.query<TraceRow>(sql, params);
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      traces: page.map(rowToSummary),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeTraceCursor({ value: last.sort_value, traceId: last.trace_id })
-          : null,
-    };
+    const { rows } = await pool.query<TraceRow<string[]>>(sql, params);
+    return toTracePage(rows, query.limit, asList);
   }
 
   async function getTrace(projectId: string, traceId: string): Promise<TraceDetail | null> {
-    const trace = await pool.query<TraceRow>(
+    const trace = await pool.query<TraceRow<string[]>>(
       'SELECT *, 0 AS sort_value FROM traces WHERE project_id = $1 AND trace_id = $2',
       [projectId, traceId],
     );
@@ -91,7 +60,7 @@ export function createPostgresTraceReader(pool: pg.Pool) {
        ORDER BY start_time_us`,
       [projectId, traceId, row.start_time_us, row.end_time_us],
     );
-    return { trace: rowToSummary(row), spans: spans.rows.map(rowToSpan) };
+    return { trace: toTraceSummary(row, asList), spans: spans.rows.map(rowToSpan) };
   }
 
   return { listTraces, getTrace };
@@ -152,29 +121,4 @@ function buildFilters(projectId: string, query: TraceQuery) {
     add((p) => spanExists(`s.search @@ to_tsquery('simple', ${p})`), toTextSearchQuery(query.q));
   }
   return { where, params };
-}
-
-function rowToSummary(row: TraceRow): TraceSummary {
-  return {
-    traceId: row.trace_id,
-    name: row.name,
-    startTimeUs: row.start_time_us,
-    endTimeUs: row.end_time_us,
-    durationMs: (row.end_time_us - row.start_time_us) / 1000,
-    status: row.error_count > 0 ? 'error' : 'ok',
-    spanCount: row.span_count,
-    errorCount: row.error_count,
-    inputTokens: row.input_tokens,
-    outputTokens: row.output_tokens,
-    totalTokens: row.input_tokens + row.output_tokens,
-    cost: row.cost,
-    sessionId: row.session_id,
-    userId: row.user_id,
-    releaseId: row.release_id,
-    tags: row.tags,
-    models: row.models,
-    serviceName: row.service_name,
-    inputPreview: row.input_preview,
-    outputPreview: row.output_preview,
-  };
 }

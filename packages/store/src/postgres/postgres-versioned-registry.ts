@@ -1,59 +1,27 @@
 import type pg from 'pg';
-import type { RegistryTables } from '../sqlite/sqlite-versioned-registry.js';
+import {
+  groupLabelsByName,
+  type LabelEventRow,
+  type LabelRow,
+  labelEventValues,
+  type RegistryEntryRow,
+  type RegistryTables,
+  type RegistryVersionRow,
+  toLabelEvent,
+  toLabelMap,
+  toRegistryEntry,
+  toVersionRecord,
+  versionValues,
+} from '../rows/registry-rows.js';
 import type {
-  Actor,
   CreateVersionInput,
   CreateVersionOutcome,
   LabelEvent,
   MoveLabelInput,
   MoveLabelOutcome,
-  RegistryEntry,
   VersionedRegistry,
-  VersionRecord,
 } from '../versioned-registry.js';
 import { inTransaction, lockKey, type Queryable } from './postgres-database.js';
-
-interface VersionRow {
-  name: string;
-  version: number;
-  definition: string;
-  content_hash: string;
-  commit_message: string | null;
-  actor_user: string | null;
-  actor_key_id: string | null;
-  actor_key_name: string | null;
-  created_at: number;
-}
-interface EntryRow extends VersionRow {
-  entry_created_at: number;
-  entry_updated_at: number;
-}
-interface EventRow {
-  id: number;
-  name: string;
-  label: string;
-  from_version: number | null;
-  to_version: number | null;
-  actor_user: string | null;
-  actor_key_id: string | null;
-  actor_key_name: string | null;
-  created_at: number;
-}
-
-const toActor = (row: VersionRow | EventRow): Actor => ({
-  user: row.actor_user,
-  apiKeyId: row.actor_key_id,
-  apiKeyName: row.actor_key_name,
-});
-const toEvent = (row: EventRow): LabelEvent => ({
-  id: row.id,
-  name: row.name,
-  label: row.label,
-  fromVersion: row.from_version,
-  toVersion: row.to_version,
-  actor: toActor(row),
-  createdAt: new Date(row.created_at),
-});
 
 /**
  * A {@link VersionedRegistry} on PostgreSQL. Every write first takes an advisory lock on (table, project,
@@ -62,15 +30,7 @@ const toEvent = (row: EventRow): LabelEvent => ({
  */
 export function createPostgresRegistry<D>(pool: pg.Pool, tables: RegistryTables): VersionedRegistry<D> {
   const { entries, versions, labels, events } = tables;
-  const toVersion = (row: VersionRow): VersionRecord<D> => ({
-    name: row.name,
-    version: row.version,
-    definition: JSON.parse(row.definition) as D,
-    contentHash: row.content_hash,
-    commitMessage: row.commit_message,
-    createdBy: toActor(row),
-    createdAt: new Date(row.created_at),
-  });
+  const toVersion = toVersionRecord<D>;
   const lockName = (client: Queryable, projectId: string, name: string) =>
     lockKey(client, `${entries}:${projectId}:${name}`);
   const latestOf = async (client: Queryable, projectId: string, name: string) =>
@@ -82,17 +42,17 @@ export function createPostgresRegistry<D>(pool: pg.Pool, tables: RegistryTables)
     ).rows[0]?.latest_version ?? null;
   const versionRow = async (client: Queryable, projectId: string, name: string, version: number) =>
     (
-      await client.query<VersionRow>(
+      await client.query<RegistryVersionRow>(
         `SELECT * FROM ${versions} WHERE project_id = $1 AND name = $2 AND version = $3`,
         [projectId, name, version],
       )
     ).rows[0];
   const labelsOf = async (client: Queryable, projectId: string, name: string) => {
-    const { rows } = await client.query<{ label: string; version: number }>(
+    const { rows } = await client.query<LabelRow>(
       `SELECT label, version FROM ${labels} WHERE project_id = $1 AND name = $2 ORDER BY label`,
       [projectId, name],
     );
-    return Object.fromEntries(rows.map((row) => [row.label, row.version])) as Record<string, number>;
+    return toLabelMap(rows);
   };
 
   /** The label move itself; runs inside a caller's transaction that holds the name's lock. */
@@ -141,25 +101,14 @@ export function createPostgresRegistry<D>(pool: pg.Pool, tables: RegistryTables)
       projectId,
       input.name,
     ]);
-    const { actor } = input;
-    const event = await client.query<EventRow>(
+    const event = await client.query<LabelEventRow>(
       `INSERT INTO ${events} (project_id, name, label, from_version, to_version, actor_user, actor_key_id,
          actor_key_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [
-        projectId,
-        input.name,
-        input.label,
-        current,
-        input.toVersion,
-        actor.user,
-        actor.apiKeyId,
-        actor.apiKeyName,
-        now,
-      ],
+      labelEventValues(projectId, input, current, now),
     );
     return {
       status: 'moved',
-      event: toEvent(event.rows[0] as EventRow),
+      event: toLabelEvent(event.rows[0] as LabelEventRow),
       labels: await labelsOf(client, projectId, input.name),
     };
   }
@@ -190,28 +139,16 @@ export function createPostgresRegistry<D>(pool: pg.Pool, tables: RegistryTables)
           [version, now, projectId, input.name],
         );
       }
-      const { actor } = input;
       row = (
-        await client.query<VersionRow>(
+        await client.query<RegistryVersionRow>(
           `INSERT INTO ${versions} (project_id, name, version, definition, content_hash, commit_message,
              actor_user, actor_key_id, actor_key_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            RETURNING *`,
-          [
-            projectId,
-            input.name,
-            version,
-            JSON.stringify(input.definition),
-            input.contentHash,
-            input.commitMessage,
-            actor.user,
-            actor.apiKeyId,
-            actor.apiKeyName,
-            now,
-          ],
+          versionValues(projectId, input, version, now),
         )
       ).rows[0];
     }
-    const record = toVersion(row as VersionRow);
+    const record = toVersion(row as RegistryVersionRow);
     const labelEvents: LabelEvent[] = [];
     for (const label of input.labels ?? []) {
       const moved = await moveLabelIn(client, projectId, {
@@ -228,39 +165,28 @@ export function createPostgresRegistry<D>(pool: pg.Pool, tables: RegistryTables)
   const entrySql = `SELECT v.*, e.created_at AS entry_created_at, e.updated_at AS entry_updated_at
     FROM ${entries} e JOIN ${versions} v ON v.project_id = e.project_id AND v.name = e.name AND v.version = e.latest_version
     WHERE e.project_id = $1`;
-  const toEntry = (row: EntryRow, entryLabels: Record<string, number>): RegistryEntry<D> => ({
-    name: row.name,
-    latest: toVersion(row),
-    labels: entryLabels,
-    createdAt: new Date(row.entry_created_at),
-    updatedAt: new Date(row.entry_updated_at),
-  });
 
   return {
     async list(projectId) {
-      const { rows } = await pool.query<EntryRow>(`${entrySql} ORDER BY e.name`, [projectId]);
-      const labelRows = await pool.query<{ name: string; label: string; version: number }>(
+      const { rows } = await pool.query<RegistryEntryRow>(`${entrySql} ORDER BY e.name`, [projectId]);
+      const labelRows = await pool.query<LabelRow>(
         `SELECT name, label, version FROM ${labels} WHERE project_id = $1 ORDER BY label`,
         [projectId],
       );
-      const labelsByName = new Map<string, Record<string, number>>();
-      for (const label of labelRows.rows) {
-        const record = labelsByName.get(label.name) ?? {};
-        record[label.label] = label.version;
-        labelsByName.set(label.name, record);
-      }
-      return rows.map((row) => toEntry(row, labelsByName.get(row.name) ?? {}));
+      const labelsByName = groupLabelsByName(labelRows.rows);
+      return rows.map((row) => toRegistryEntry<D>(row, labelsByName.get(row.name) ?? {}));
     },
     async get(projectId, name) {
-      const row = (await pool.query<EntryRow>(`${entrySql} AND e.name = $2`, [projectId, name])).rows[0];
-      return row ? toEntry(row, await labelsOf(pool, projectId, name)) : null;
+      const row = (await pool.query<RegistryEntryRow>(`${entrySql} AND e.name = $2`, [projectId, name]))
+        .rows[0];
+      return row ? toRegistryEntry<D>(row, await labelsOf(pool, projectId, name)) : null;
     },
     async getVersion(projectId, name, version) {
       const row = await versionRow(pool, projectId, name, version);
       return row ? toVersion(row) : null;
     },
     async listVersions(projectId, name, options = {}) {
-      const { rows } = await pool.query<VersionRow>(
+      const { rows } = await pool.query<RegistryVersionRow>(
         `SELECT * FROM ${versions} WHERE project_id = $1 AND name = $2 AND version < $3::bigint ORDER BY version DESC LIMIT $4`,
         [projectId, name, options.beforeVersion ?? 2_147_483_647, options.limit ?? 100],
       );
@@ -277,11 +203,11 @@ export function createPostgresRegistry<D>(pool: pg.Pool, tables: RegistryTables)
         return moveLabelIn(client, projectId, input);
       }),
     async listLabelEvents(projectId, name, options = {}) {
-      const { rows } = await pool.query<EventRow>(
+      const { rows } = await pool.query<LabelEventRow>(
         `SELECT * FROM ${events} WHERE project_id = $1 AND name = $2 ORDER BY id DESC LIMIT $3`,
         [projectId, name, options.limit ?? 500],
       );
-      return rows.map(toEvent);
+      return rows.map(toLabelEvent);
     },
   };
 }

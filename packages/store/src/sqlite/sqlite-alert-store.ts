@@ -1,82 +1,19 @@
 import type Database from 'better-sqlite3';
-import type {
-  AlertDeliveryRecord,
-  AlertEventRecord,
-  AlertEventStatus,
-  AlertRuleRecord,
-  AlertStore,
-} from '../alert-store.js';
-
-interface RuleRow {
-  id: string;
-  name: string;
-  definition: string;
-  enabled: number;
-  created_at: number;
-  updated_at: number;
-}
-interface EventRow {
-  id: string;
-  rule_id: string;
-  group_key: string;
-  status: string;
-  value: number | null;
-  threshold: number | null;
-  summary: string;
-  fired_at: number;
-  resolved_at: number | null;
-  last_evaluated_at: number;
-}
-interface DeliveryRow {
-  id: string;
-  rule_id: string;
-  event_id: string | null;
-  kind: string;
-  url: string;
-  attempt: number;
-  status: string;
-  status_code: number | null;
-  error: string | null;
-  created_at: number;
-}
-
-const toRule = (row: RuleRow): AlertRuleRecord => ({
-  id: row.id,
-  name: row.name,
-  definition: JSON.parse(row.definition),
-  enabled: row.enabled === 1,
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-const toEvent = (row: EventRow): AlertEventRecord => ({
-  id: row.id,
-  ruleId: row.rule_id,
-  groupKey: row.group_key,
-  status: row.status as AlertEventStatus,
-  value: row.value,
-  threshold: row.threshold,
-  summary: row.summary,
-  firedAt: new Date(row.fired_at),
-  resolvedAt: row.resolved_at === null ? null : new Date(row.resolved_at),
-  lastEvaluatedAt: new Date(row.last_evaluated_at),
-});
-const toDelivery = (row: DeliveryRow): AlertDeliveryRecord => ({
-  id: row.id,
-  ruleId: row.rule_id,
-  eventId: row.event_id,
-  kind: row.kind as AlertDeliveryRecord['kind'],
-  url: row.url,
-  attempt: row.attempt,
-  status: row.status as AlertDeliveryRecord['status'],
-  statusCode: row.status_code,
-  error: row.error,
-  createdAt: new Date(row.created_at),
-});
+import type { AlertStore } from '../alert-store.js';
+import { clampLimit } from '../clamp-limit.js';
+import {
+  type AlertDeliveryRow,
+  type AlertEventRow,
+  type AlertRuleRow,
+  alertDeliveryValues,
+  openAlertEventValues,
+  toAlertDelivery,
+  toAlertEvent,
+  toAlertRule,
+} from '../rows/alert-rows.js';
 
 /** `Store.alerts` on SQLite. One open alert per (rule, group) is enforced by a partial unique index. */
 export function createSqliteAlertStore(db: Database.Database): AlertStore {
-  const clampLimit = (limit: number | undefined, fallback: number) =>
-    Math.min(Math.max(limit ?? fallback, 1), 1000);
   return {
     async putRule(projectId, rule) {
       db.prepare(
@@ -98,11 +35,11 @@ export function createSqliteAlertStore(db: Database.Database): AlertStore {
       const row = db
         .prepare('SELECT * FROM alert_rules WHERE project_id = ? AND id = ?')
         .get(projectId, ruleId);
-      return row ? toRule(row as RuleRow) : null;
+      return row ? toAlertRule(row as AlertRuleRow) : null;
     },
     async listRules(projectId) {
       const rows = db.prepare('SELECT * FROM alert_rules WHERE project_id = ? ORDER BY name').all(projectId);
-      return (rows as RuleRow[]).map(toRule);
+      return (rows as AlertRuleRow[]).map(toAlertRule);
     },
     async deleteRule(projectId, ruleId) {
       return (
@@ -118,17 +55,7 @@ export function createSqliteAlertStore(db: Database.Database): AlertStore {
            VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, NULL, ?)
            ON CONFLICT DO NOTHING`,
         )
-        .run(
-          projectId,
-          event.id,
-          event.ruleId,
-          event.groupKey,
-          event.value,
-          event.threshold,
-          event.summary,
-          event.firedAt.getTime(),
-          event.lastEvaluatedAt.getTime(),
-        );
+        .run(openAlertEventValues(projectId, event));
       return result.changes > 0 ? { ...event, status: 'open', resolvedAt: null } : null;
     },
     async touchEvent(projectId, eventId, value, at) {
@@ -149,7 +76,7 @@ export function createSqliteAlertStore(db: Database.Database): AlertStore {
       const row = db
         .prepare('SELECT * FROM alert_events WHERE project_id = ? AND id = ?')
         .get(projectId, eventId);
-      return row ? toEvent(row as EventRow) : null;
+      return row ? toAlertEvent(row as AlertEventRow) : null;
     },
     async listEvents(projectId, query = {}) {
       const { where, values } = conditions(projectId, {
@@ -163,7 +90,7 @@ export function createSqliteAlertStore(db: Database.Database): AlertStore {
           `SELECT * FROM alert_events WHERE ${where.join(' AND ')} ORDER BY fired_at DESC, id DESC LIMIT ${clampLimit(query.limit, 100)}`,
         )
         .all(...values);
-      return (rows as EventRow[]).map(toEvent);
+      return (rows as AlertEventRow[]).map(toAlertEvent);
     },
     async lastResolved(projectId, ruleId) {
       const rows = db
@@ -179,19 +106,7 @@ export function createSqliteAlertStore(db: Database.Database): AlertStore {
         `INSERT INTO alert_deliveries (project_id, id, rule_id, event_id, kind, url, attempt, status, status_code,
            error, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      ).run(
-        projectId,
-        delivery.id,
-        delivery.ruleId,
-        delivery.eventId,
-        delivery.kind,
-        delivery.url,
-        delivery.attempt,
-        delivery.status,
-        delivery.statusCode,
-        delivery.error,
-        delivery.createdAt.getTime(),
-      );
+      ).run(alertDeliveryValues(projectId, delivery));
     },
     async listDeliveries(projectId, query) {
       const { where, values } = conditions(projectId, {
@@ -204,7 +119,7 @@ export function createSqliteAlertStore(db: Database.Database): AlertStore {
            ORDER BY created_at DESC, attempt DESC LIMIT ${clampLimit(query.limit, 100)}`,
         )
         .all(...values);
-      return (rows as DeliveryRow[]).map(toDelivery);
+      return (rows as AlertDeliveryRow[]).map(toAlertDelivery);
     },
   };
 }

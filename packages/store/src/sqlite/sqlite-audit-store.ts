@@ -1,31 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AuditEntry, AuditQuery, AuditStore } from '../audit-store.js';
-
-interface AuditRow {
-  id: number;
-  project_id: string;
-  actor: string;
-  action: string;
-  target_type: string;
-  target_id: string;
-  before: string | null;
-  after: string | null;
-  created_at: number;
-}
-
-const toEntry = (row: AuditRow): AuditEntry => ({
-  id: row.id,
-  projectId: row.project_id,
-  actor: row.actor,
-  action: row.action,
-  targetType: row.target_type,
-  targetId: row.target_id,
-  before: row.before === null ? null : JSON.parse(row.before),
-  after: row.after === null ? null : JSON.parse(row.after),
-  createdAt: new Date(row.created_at),
-});
-
-const toJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+import type { AuditQuery, AuditStore } from '../audit-store.js';
+import { type AuditRow, auditEntryValues, toAuditEntry } from '../rows/audit-rows.js';
 
 /** `Store.audit` on SQLite: one append-only table, read newest first by id. */
 export function createSqliteAuditStore(db: Database.Database): AuditStore {
@@ -35,16 +10,7 @@ export function createSqliteAuditStore(db: Database.Database): AuditStore {
   );
   return {
     async append(input) {
-      insert.run(
-        input.projectId,
-        input.actor,
-        input.action,
-        input.targetType,
-        input.targetId,
-        toJson(input.before),
-        toJson(input.after),
-        Date.now(),
-      );
+      insert.run(auditEntryValues(input, Date.now()));
     },
     async list(projectId, query: AuditQuery = {}) {
       const where = ['project_id = ?'];
@@ -65,7 +31,7 @@ export function createSqliteAuditStore(db: Database.Database): AuditStore {
       const rows = db
         .prepare(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${limit}`)
         .all(...values) as AuditRow[];
-      return rows.map(toEntry);
+      return rows.map(toAuditEntry);
     },
   };
 }

@@ -1,77 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { type DatasetItem, type ParsedDatasetItemInput, SextantError } from '@sextant/core';
+import { type ParsedDatasetItemInput, SextantError } from '@sextant/core';
 import type Database from 'better-sqlite3';
-import type {
-  DatasetChanges,
-  DatasetItemPage,
-  DatasetItemQuery,
-  DatasetRecord,
-  DatasetStore,
-  DatasetVersionRecord,
-} from '../dataset-store.js';
+import type { DatasetChanges, DatasetItemPage, DatasetItemQuery, DatasetStore } from '../dataset-store.js';
+import {
+  abandonedImportMs,
+  type DatasetItemRow,
+  type DatasetRow,
+  type DatasetVersionRow,
+  resolveDatasetVersion,
+  toDataset,
+  toDatasetItem,
+  toDatasetItemColumns,
+  toDatasetVersion,
+} from '../rows/dataset-rows.js';
 
-interface DatasetRow {
-  id: number;
-  name: string;
-  description: string;
-  latest_version: number;
-  item_count: number;
-  pending_version: number | null;
-  pending_heartbeat_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
-interface VersionRow {
-  version: number;
-  item_count: number;
-  added: number;
-  updated: number;
-  removed: number;
-  message: string | null;
-  created_at: number;
-}
-interface ItemRow {
+interface ItemRow extends DatasetItemRow {
   rowid: number;
-  item_id: string;
-  added_in_version: number;
-  input: string;
-  expected_output: string | null;
-  metadata: string;
-  split: string | null;
 }
-
-const toDataset = (row: DatasetRow): DatasetRecord => ({
-  name: row.name,
-  description: row.description,
-  latestVersion: row.latest_version,
-  itemCount: row.item_count,
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-const toVersion = (row: VersionRow): DatasetVersionRecord => ({
-  version: row.version,
-  itemCount: row.item_count,
-  added: row.added,
-  updated: row.updated,
-  removed: row.removed,
-  message: row.message,
-  createdAt: new Date(row.created_at),
-});
-const toItem = (row: ItemRow): DatasetItem => ({
-  id: row.item_id,
-  input: JSON.parse(row.input),
-  expectedOutput: row.expected_output === null ? null : JSON.parse(row.expected_output),
-  metadata: JSON.parse(row.metadata),
-  split: row.split,
-  version: row.added_in_version,
-});
 
 /** Rows visible in version `@version`: written at or before it and not yet replaced or deleted by then. */
 const visibleIn =
   'added_in_version <= @version AND (removed_in_version IS NULL OR removed_in_version > @version)';
-
-/** An import that wrote no batch for this long is taken to have died with its process. */
-const abandonedImportMs = 60_000;
 
 const isUniqueViolation = (error: unknown) =>
   (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -146,28 +94,16 @@ export function createSqliteDatasetStore(db: Database.Database): DatasetStore {
   };
 
   const writeItem = (datasetId: number, version: number, item: ParsedDatasetItemInput) => {
+    const columns = toDatasetItemColumns(item);
     insertItem.run(
       datasetId,
-      item.id ?? randomUUID(),
+      columns.itemId,
       version,
-      JSON.stringify(item.input),
-      item.expectedOutput === undefined || item.expectedOutput === null
-        ? null
-        : JSON.stringify(item.expectedOutput),
-      JSON.stringify(item.metadata),
-      item.split ?? null,
+      columns.input,
+      columns.expectedOutput,
+      columns.metadata,
+      columns.split,
     );
-  };
-
-  const resolveVersion = (row: DatasetRow, version: number | undefined): number => {
-    if (version === undefined) return row.latest_version;
-    if (version < 1 || version > row.latest_version) {
-      throw new SextantError(
-        'not_found',
-        `dataset '${row.name}' has no version ${version}; versions: 1-${row.latest_version}`,
-      );
-    }
-    return version;
   };
 
   const apply = db.transaction((projectId: string, name: string, changes: DatasetChanges) => {
@@ -218,7 +154,7 @@ export function createSqliteDatasetStore(db: Database.Database): DatasetStore {
     };
     insertVersion.run(record);
     advance.run(version, record.itemCount, now, row.id);
-    return toVersion({ ...record, item_count: record.itemCount, created_at: now });
+    return toDatasetVersion({ ...record, item_count: record.itemCount, created_at: now });
   });
 
   const reserveImport = db.transaction((projectId: string, name: string) => {
@@ -258,7 +194,7 @@ export function createSqliteDatasetStore(db: Database.Database): DatasetStore {
         createdAt: now,
       });
       advance.run(version, itemCount, now, row.id);
-      return toVersion({
+      return toDatasetVersion({
         version,
         item_count: itemCount,
         added,
@@ -304,8 +240,8 @@ export function createSqliteDatasetStore(db: Database.Database): DatasetStore {
       return (
         db
           .prepare('SELECT * FROM dataset_versions WHERE dataset_id = ? ORDER BY version DESC')
-          .all(row.id) as VersionRow[]
-      ).map(toVersion);
+          .all(row.id) as DatasetVersionRow[]
+      ).map(toDatasetVersion);
     },
 
     async applyChanges(projectId, name, changes) {
@@ -341,7 +277,7 @@ export function createSqliteDatasetStore(db: Database.Database): DatasetStore {
 
     async listItems(projectId, name, query: DatasetItemQuery): Promise<DatasetItemPage> {
       const row = requireDataset(projectId, name);
-      const version = resolveVersion(row, query.version);
+      const version = resolveDatasetVersion(row, query.version);
       const after = query.cursor === undefined ? 0 : Number(query.cursor);
       if (!Number.isSafeInteger(after) || after < 0) {
         throw new SextantError('bad_request', `cursor '${query.cursor}' is not one this API returned`);
@@ -363,14 +299,14 @@ export function createSqliteDatasetStore(db: Database.Database): DatasetStore {
       const page = rows.slice(0, query.limit);
       return {
         version,
-        items: page.map(toItem),
+        items: page.map(toDatasetItem),
         nextCursor: rows.length > query.limit ? String(page.at(-1)!.rowid) : null,
       };
     },
 
     async listSplits(projectId, name, requested) {
       const row = requireDataset(projectId, name);
-      const version = resolveVersion(row, requested);
+      const version = resolveDatasetVersion(row, requested);
       const splits = db
         .prepare(
           `SELECT split, count(*) AS count FROM dataset_items WHERE dataset_id = @datasetId AND ${visibleIn}

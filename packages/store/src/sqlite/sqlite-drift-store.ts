@@ -1,81 +1,15 @@
-import type { SpanContent } from '@sextant/core';
-import { type DriftMonitor, driftMonitorInputSchema } from '@sextant/core/drift';
 import type Database from 'better-sqlite3';
-import type { DriftReportRecord, DriftSpan, DriftStore, StoredEmbedding } from '../drift-store.js';
-
-interface SpanRow {
-  trace_id: string;
-  span_id: string;
-  start_time_us: number;
-  end_time_us: number;
-  model: string | null;
-  tool_name: string | null;
-  tags: string;
-  input_tokens: number | null;
-  output_tokens: number | null;
-  cost: number | null;
-  release_id: string | null;
-  input: string | null;
-  output: string | null;
-}
-
-interface ReportRow {
-  id: string;
-  monitor_id: string;
-  created_at: number;
-  window_start: number;
-  window_end: number;
-  drifted: number;
-  body: string;
-}
-
-const parseContent = (value: string | null) => (value === null ? null : (JSON.parse(value) as SpanContent));
-
-const toSpan = (row: SpanRow): DriftSpan => ({
-  traceId: row.trace_id,
-  spanId: row.span_id,
-  startTimeUs: row.start_time_us,
-  durationMs: (row.end_time_us - row.start_time_us) / 1000,
-  model: row.model,
-  toolName: row.tool_name,
-  tags: JSON.parse(row.tags) as string[],
-  inputTokens: row.input_tokens,
-  outputTokens: row.output_tokens,
-  cost: row.cost,
-  releaseId: row.release_id,
-  input: parseContent(row.input),
-  output: parseContent(row.output),
-});
-
-const toReport = (row: ReportRow): DriftReportRecord => ({
-  id: row.id,
-  monitorId: row.monitor_id,
-  createdAt: new Date(row.created_at),
-  windowStart: new Date(row.window_start),
-  windowEnd: new Date(row.window_end),
-  drifted: row.drifted === 1,
-  body: JSON.parse(row.body),
-});
-
-/** Monitors are stored as their parsed definition; parsing again restores dates and defaults. */
-function toMonitor(row: {
-  id: string;
-  definition: string;
-  created_at: number;
-  updated_at: number;
-}): DriftMonitor {
-  return {
-    ...driftMonitorInputSchema.parse(JSON.parse(row.definition)),
-    id: row.id,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
-}
-
-const toBlob = (vector: Float32Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
-/** Copies out of the row buffer so the vector is aligned and owns its memory. */
-const fromBlob = (blob: Buffer) =>
-  new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+import type { DriftStore, StoredEmbedding } from '../drift-store.js';
+import {
+  type DriftMonitorRow,
+  type DriftReportRow,
+  type DriftSpanRow,
+  toDriftMonitor,
+  toDriftReport,
+  toDriftSpan,
+  vectorFromBytes,
+  vectorToBytes,
+} from '../rows/drift-rows.js';
 
 export function createSqliteDriftStore(db: Database.Database): DriftStore {
   const insertEmbedding = db.prepare(
@@ -97,7 +31,7 @@ export function createSqliteDriftStore(db: Database.Database): DriftStore {
           field,
           row.traceId,
           row.spanId,
-          toBlob(row.vector),
+          vectorToBytes(row.vector),
           now,
         ).changes;
       }
@@ -134,8 +68,8 @@ export function createSqliteDriftStore(db: Database.Database): DriftStore {
           `SELECT ${columns} FROM spans s ${join} WHERE ${conditions.join(' AND ')}
            ORDER BY s.start_time_us DESC LIMIT ?`,
         )
-        .all(...parameters, query.limit) as SpanRow[];
-      return rows.map(toSpan);
+        .all(...parameters, query.limit) as DriftSpanRow[];
+      return rows.map(toDriftSpan);
     },
 
     async releaseFirstSeen(projectId, releaseId) {
@@ -155,7 +89,8 @@ export function createSqliteDriftStore(db: Database.Database): DriftStore {
         const row = selectEmbedding.get(projectId, embedderId, field, key.traceId, key.spanId) as
           | { vector: Buffer }
           | undefined;
-        if (row) found.push({ traceId: key.traceId, spanId: key.spanId, vector: fromBlob(row.vector) });
+        if (row)
+          found.push({ traceId: key.traceId, spanId: key.spanId, vector: vectorFromBytes(row.vector) });
       }
       return found;
     },
@@ -173,8 +108,8 @@ export function createSqliteDriftStore(db: Database.Database): DriftStore {
         .prepare(
           'SELECT id, definition, created_at, updated_at FROM drift_monitors WHERE project_id = ? AND id = ?',
         )
-        .get(projectId, monitorId) as Parameters<typeof toMonitor>[0] | undefined;
-      return row ? toMonitor(row) : null;
+        .get(projectId, monitorId) as DriftMonitorRow | undefined;
+      return row ? toDriftMonitor(row) : null;
     },
 
     async listMonitors(projectId) {
@@ -182,8 +117,8 @@ export function createSqliteDriftStore(db: Database.Database): DriftStore {
         .prepare(
           'SELECT id, definition, created_at, updated_at FROM drift_monitors WHERE project_id = ? ORDER BY created_at, id',
         )
-        .all(projectId) as Array<Parameters<typeof toMonitor>[0]>;
-      return rows.map(toMonitor);
+        .all(projectId) as DriftMonitorRow[];
+      return rows.map(toDriftMonitor);
     },
 
     async deleteMonitor(projectId, monitorId) {
@@ -218,8 +153,8 @@ export function createSqliteDriftStore(db: Database.Database): DriftStore {
     async getReport(projectId, reportId) {
       const row = db
         .prepare('SELECT * FROM drift_reports WHERE project_id = ? AND id = ?')
-        .get(projectId, reportId) as ReportRow | undefined;
-      return row ? toReport(row) : null;
+        .get(projectId, reportId) as DriftReportRow | undefined;
+      return row ? toDriftReport(row) : null;
     },
 
     async listReports(projectId, query) {
@@ -229,8 +164,8 @@ export function createSqliteDriftStore(db: Database.Database): DriftStore {
         .prepare(
           `SELECT * FROM drift_reports WHERE project_id = ? ${monitorFilter} ORDER BY created_at DESC, id DESC LIMIT ?`,
         )
-        .all(...parameters, query.limit ?? 50) as ReportRow[];
-      return rows.map(toReport);
+        .all(...parameters, query.limit ?? 50) as DriftReportRow[];
+      return rows.map(toDriftReport);
     },
   };
 }

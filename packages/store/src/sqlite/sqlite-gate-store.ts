@@ -1,91 +1,21 @@
 import type Database from 'better-sqlite3';
-import type {
-  CanaryDecisionRecord,
-  CanaryRecord,
-  GateRunRecord,
-  GateStore,
-  LabelGate,
-  PromotionRecord,
-} from '../gate-store.js';
-
-interface GateRunRow {
-  project_id: string;
-  id: string;
-  suite: string;
-  release_name: string | null;
-  release_version: number | null;
-  status: GateRunRecord['status'];
-  dataset: string | null;
-  baseline: string | null;
-  experiment_id: string | null;
-  verdict: string;
-  results?: string;
-  actor: string;
-  created_at: number;
-}
-
-const toRun = (row: GateRunRow): GateRunRecord => ({
-  id: row.id,
-  projectId: row.project_id,
-  suite: row.suite,
-  release:
-    row.release_name === null || row.release_version === null
-      ? null
-      : { name: row.release_name, version: row.release_version },
-  status: row.status,
-  dataset: row.dataset,
-  baseline: row.baseline,
-  experimentId: row.experiment_id,
-  verdict: JSON.parse(row.verdict),
-  ...(row.results === undefined ? {} : { results: JSON.parse(row.results) }),
-  actor: row.actor,
-  createdAt: new Date(row.created_at),
-});
-
-interface CanaryRow {
-  project_id: string;
-  id: string;
-  target_type: CanaryRecord['targetType'];
-  name: string;
-  label: string;
-  baseline_version: number;
-  candidate_version: number;
-  share: number;
-  sticky_by: CanaryRecord['stickyBy'];
-  score: string;
-  margin: number;
-  alpha: number;
-  minimum_per_arm: number;
-  status: CanaryRecord['status'];
-  last_decision: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-const toCanary = (row: CanaryRow): CanaryRecord => ({
-  id: row.id,
-  projectId: row.project_id,
-  targetType: row.target_type,
-  name: row.name,
-  label: row.label,
-  baselineVersion: row.baseline_version,
-  candidateVersion: row.candidate_version,
-  share: row.share,
-  stickyBy: row.sticky_by,
-  score: row.score,
-  margin: row.margin,
-  alpha: row.alpha,
-  minimumPerArm: row.minimum_per_arm,
-  status: row.status,
-  lastDecision: row.last_decision === null ? null : JSON.parse(row.last_decision),
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-
-const listColumns =
-  'project_id, id, suite, release_name, release_version, status, dataset, baseline, experiment_id, verdict, actor, created_at';
-const clampLimit = (limit: number | undefined, fallback: number) =>
-  Math.min(Math.max(limit ?? fallback, 1), 1000);
+import { clampLimit } from '../clamp-limit.js';
+import type { CanaryDecisionRecord, CanaryRecord, GateStore } from '../gate-store.js';
+import {
+  type CanaryDecisionRow,
+  type CanaryRow,
+  type GateRunRow,
+  gateRunListColumns,
+  gateRunValues,
+  type LabelGateRow,
+  type PromotionRow,
+  promotionValues,
+  toCanary,
+  toCanaryDecision,
+  toGateRun,
+  toLabelGate,
+  toPromotion,
+} from '../rows/gate-rows.js';
 
 /** `Store.gates` on SQLite. */
 export function createSqliteGateStore(db: Database.Database): GateStore {
@@ -117,26 +47,12 @@ export function createSqliteGateStore(db: Database.Database): GateStore {
         `INSERT INTO gate_runs (project_id, id, suite, release_name, release_version, status, dataset, baseline,
            experiment_id, verdict, results, actor, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, id) DO NOTHING`,
-      ).run(
-        projectId,
-        input.id,
-        input.suite,
-        input.release?.name ?? null,
-        input.release?.version ?? null,
-        input.status,
-        input.dataset,
-        input.baseline,
-        input.experimentId,
-        JSON.stringify(input.verdict),
-        JSON.stringify(input.results ?? null),
-        input.actor,
-        Date.now(),
-      );
-      return toRun(getRun.get(projectId, input.id) as GateRunRow);
+      ).run(gateRunValues(projectId, input, Date.now()));
+      return toGateRun(getRun.get(projectId, input.id) as GateRunRow);
     },
     async getRun(projectId, id) {
       const row = getRun.get(projectId, id) as GateRunRow | undefined;
-      return row ? toRun(row) : null;
+      return row ? toGateRun(row) : null;
     },
     async listRuns(projectId, query = {}) {
       const where = ['project_id = ?'];
@@ -152,11 +68,11 @@ export function createSqliteGateStore(db: Database.Database): GateStore {
       add('status = ?', query.status);
       const rows = db
         .prepare(
-          `SELECT ${listColumns} FROM gate_runs WHERE ${where.join(' AND ')}
+          `SELECT ${gateRunListColumns} FROM gate_runs WHERE ${where.join(' AND ')}
            ORDER BY created_at DESC, rowid DESC LIMIT ${clampLimit(query.limit, 50)}`,
         )
         .all(...values) as GateRunRow[];
-      return rows.map(toRun);
+      return rows.map(toGateRun);
     },
     async setLabelGate(projectId, input) {
       if (input.suites.length === 0) {
@@ -181,20 +97,8 @@ export function createSqliteGateStore(db: Database.Database): GateStore {
           `SELECT * FROM label_gates WHERE project_id = ? ${releaseName === undefined ? '' : 'AND release_name = ?'}
            ORDER BY release_name, label`,
         )
-        .all(...(releaseName === undefined ? [projectId] : [projectId, releaseName])) as Array<{
-        release_name: string;
-        label: string;
-        suites: string;
-        updated_at: number;
-      }>;
-      return rows.map(
-        (row): LabelGate => ({
-          releaseName: row.release_name,
-          label: row.label,
-          suites: JSON.parse(row.suites),
-          updatedAt: new Date(row.updated_at),
-        }),
-      );
+        .all(...(releaseName === undefined ? [projectId] : [projectId, releaseName])) as LabelGateRow[];
+      return rows.map(toLabelGate);
     },
     async appendPromotion(projectId, input) {
       const now = Date.now();
@@ -203,18 +107,7 @@ export function createSqliteGateStore(db: Database.Database): GateStore {
           `INSERT INTO release_promotions (project_id, release_name, label, from_version, to_version, kind, reason,
              gate_run_ids, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          projectId,
-          input.releaseName,
-          input.label,
-          input.fromVersion,
-          input.toVersion,
-          input.kind,
-          input.reason,
-          JSON.stringify(input.gateRunIds),
-          input.actor,
-          now,
-        );
+        .run(promotionValues(projectId, input, now));
       return { ...input, id: Number(lastInsertRowid), createdAt: new Date(now) };
     },
     async listPromotions(projectId, query = {}) {
@@ -232,30 +125,8 @@ export function createSqliteGateStore(db: Database.Database): GateStore {
         .prepare(
           `SELECT * FROM release_promotions WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${clampLimit(query.limit, 200)}`,
         )
-        .all(...values) as Array<{
-        id: number;
-        release_name: string;
-        label: string;
-        from_version: number | null;
-        to_version: number | null;
-        kind: PromotionRecord['kind'];
-        reason: string | null;
-        gate_run_ids: string;
-        actor: string;
-        created_at: number;
-      }>;
-      return rows.map((row) => ({
-        id: row.id,
-        releaseName: row.release_name,
-        label: row.label,
-        fromVersion: row.from_version,
-        toVersion: row.to_version,
-        kind: row.kind,
-        reason: row.reason,
-        gateRunIds: JSON.parse(row.gate_run_ids),
-        actor: row.actor,
-        createdAt: new Date(row.created_at),
-      }));
+        .all(...values) as PromotionRow[];
+      return rows.map(toPromotion);
     },
     async createCanary(projectId, input) {
       const running = db
@@ -323,20 +194,8 @@ export function createSqliteGateStore(db: Database.Database): GateStore {
         .prepare(
           `SELECT * FROM canary_decisions WHERE project_id = ? AND canary_id = ? ORDER BY id DESC LIMIT ${clampLimit(limit, 100)}`,
         )
-        .all(projectId, canaryId) as Array<{
-        id: number;
-        canary_id: string;
-        decision: CanaryDecisionRecord['decision'];
-        evidence: string;
-        created_at: number;
-      }>;
-      return rows.map((row) => ({
-        id: row.id,
-        canaryId: row.canary_id,
-        decision: row.decision,
-        evidence: JSON.parse(row.evidence),
-        createdAt: new Date(row.created_at),
-      }));
+        .all(projectId, canaryId) as CanaryDecisionRow[];
+      return rows.map(toCanaryDecision);
     },
   };
 }

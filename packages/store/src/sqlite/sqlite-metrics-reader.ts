@@ -1,19 +1,8 @@
-import type { MetricPoint, MetricsQuery, MetricsResult } from '@sextant/core';
+import type { MetricsQuery, MetricsResult } from '@sextant/core';
 import type Database from 'better-sqlite3';
-import { type LatencyHistogram, latencyBin, percentileFromHistogram } from '../latency-histogram.js';
+import { latencyBin } from '../latency-histogram.js';
 import { rollupHours } from '../model-call-hours.js';
-
-export interface BinRow {
-  bucket: number;
-  grp: string | null;
-  bin: number;
-  requests: number;
-  errors: number;
-  input_tokens: number;
-  output_tokens: number;
-  /** Null when no row of the bin had a known cost. */
-  cost: number | null;
-}
+import { type BinRow, toMetricsResult } from '../rows/metric-bin-rows.js';
 
 /** Model calls (llm and embedding spans) starting in [low, high), given as SQL parameters. */
 function modelCallsBetween(low: string, high: string) {
@@ -78,51 +67,6 @@ export function createSqliteMetricsReader(db: Database.Database) {
     const rows = (
       hours ? modelRollup.all({ ...parameters, ...hours }) : statements[query.groupBy].all(parameters)
     ) as BinRow[];
-    const points = foldBins(rows);
-    const groups = [
-      ...new Set(points.map((point) => point.group).filter((group): group is string => group !== null)),
-    ];
-    return { bucketSeconds: query.bucketSeconds, groups, points };
+    return toMetricsResult(rows, query.bucketSeconds);
   };
-}
-
-export function foldBins(rows: readonly BinRow[]): MetricPoint[] {
-  const points = new Map<string, MetricPoint & { histogram: LatencyHistogram }>();
-  for (const row of rows) {
-    const key = `${row.bucket}\u0000${row.grp}`;
-    let point = points.get(key);
-    if (!point) {
-      point = {
-        time: Number(row.bucket) / 1000,
-        group: row.grp,
-        requests: 0,
-        errors: 0,
-        errorRate: 0,
-        latencyP50Ms: 0,
-        latencyP95Ms: 0,
-        latencyP99Ms: 0,
-        inputTokens: 0,
-        outputTokens: 0,
-        cost: null,
-        histogram: new Map(),
-      };
-      points.set(key, point);
-    }
-    point.requests += row.requests;
-    point.errors += row.errors;
-    point.inputTokens += row.input_tokens;
-    point.outputTokens += row.output_tokens;
-    if (row.cost !== null) point.cost = (point.cost ?? 0) + row.cost;
-    // The rollup and the edge spans can both fill one bin of a bucket.
-    point.histogram.set(Number(row.bin), (point.histogram.get(Number(row.bin)) ?? 0) + row.requests);
-  }
-  return [...points.values()]
-    .map(({ histogram, ...point }) => ({
-      ...point,
-      errorRate: point.requests > 0 ? point.errors / point.requests : 0,
-      latencyP50Ms: percentileFromHistogram(histogram, 0.5) / 1000,
-      latencyP95Ms: percentileFromHistogram(histogram, 0.95) / 1000,
-      latencyP99Ms: percentileFromHistogram(histogram, 0.99) / 1000,
-    }))
-    .sort((a, b) => a.time - b.time || String(a.group).localeCompare(String(b.group)));
 }

@@ -1,14 +1,15 @@
 import type { ModelAlias, ModelCard } from '@sextant/core';
 import type Database from 'better-sqlite3';
+import {
+  catalogProject,
+  type ModelAliasRow,
+  type ModelCardRow,
+  type ProviderCredentialRow,
+  toModelAlias,
+  toModelCards,
+  toProviderCredential,
+} from '../rows/model-rows.js';
 import type { CatalogChanges, ProviderCredentialRecord } from '../store.js';
-
-/** Project id under which the shared catalog is stored. */
-const catalogProject = '';
-
-interface ModelRow {
-  id: string;
-  card: string;
-}
 
 /** The model-garden half of the SQLite store: catalog, own models, aliases, credentials. */
 export function createSqliteModelStore(db: Database.Database) {
@@ -24,9 +25,9 @@ export function createSqliteModelStore(db: Database.Database) {
 
   const replaceCatalog = db.transaction((cards: readonly ModelCard[]): CatalogChanges => {
     const existing = new Map(
-      (db.prepare('SELECT id, card FROM models WHERE project_id = ?').all(catalogProject) as ModelRow[]).map(
-        (row) => [row.id, row.card],
-      ),
+      (
+        db.prepare('SELECT id, card FROM models WHERE project_id = ?').all(catalogProject) as ModelCardRow[]
+      ).map((row) => [row.id, row.card]),
     );
     const changes: CatalogChanges = { added: 0, updated: 0, removed: 0, unchanged: 0 };
     const now = Date.now();
@@ -73,15 +74,8 @@ export function createSqliteModelStore(db: Database.Database) {
           `SELECT id, card FROM models WHERE project_id IN (?, ?)
            ORDER BY id, project_id = ? DESC`,
         )
-        .all(catalogProject, projectId, projectId) as ModelRow[];
-      const cards: ModelCard[] = [];
-      let previous: string | null = null;
-      for (const row of rows) {
-        if (row.id === previous) continue; // the project's own card came first and wins
-        previous = row.id;
-        cards.push(JSON.parse(row.card) as ModelCard);
-      }
-      return cards;
+        .all(catalogProject, projectId, projectId) as ModelCardRow[];
+      return toModelCards(rows);
     },
     replaceCatalog: (cards: readonly ModelCard[]) => replaceCatalog(cards),
     putModels: (projectId: string, cards: readonly ModelCard[]) => putModels(projectId, cards),
@@ -100,8 +94,8 @@ export function createSqliteModelStore(db: Database.Database) {
     listModelAliases(projectId: string): ModelAlias[] {
       const rows = db
         .prepare('SELECT definition FROM model_aliases WHERE project_id = ? ORDER BY name')
-        .all(projectId) as { definition: string }[];
-      return rows.map((row) => JSON.parse(row.definition) as ModelAlias);
+        .all(projectId) as ModelAliasRow[];
+      return rows.map(toModelAlias);
     },
     deleteModelAlias: (projectId: string, name: string) =>
       mutate(projectId, 'DELETE FROM model_aliases WHERE project_id = ? AND name = ?', projectId, name),
@@ -118,13 +112,8 @@ export function createSqliteModelStore(db: Database.Database) {
     listProviderCredentials(projectId: string): ProviderCredentialRecord[] {
       const rows = db
         .prepare('SELECT * FROM provider_credentials WHERE project_id = ? ORDER BY provider')
-        .all(projectId) as { project_id: string; provider: string; ciphertext: string; updated_at: number }[];
-      return rows.map((row) => ({
-        projectId: row.project_id,
-        provider: row.provider,
-        ciphertext: row.ciphertext,
-        updatedAt: new Date(row.updated_at),
-      }));
+        .all(projectId) as ProviderCredentialRow[];
+      return rows.map(toProviderCredential);
     },
     deleteProviderCredential: (projectId: string, provider: string) =>
       mutate(

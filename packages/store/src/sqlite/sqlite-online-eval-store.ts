@@ -1,29 +1,12 @@
-import { type OnlineEvalRule, type OnlineEvalRuleDefinition, SextantError } from '@sextant/core';
+import { SextantError } from '@sextant/core';
 import type Database from 'better-sqlite3';
 import type { OnlineEvalStore } from '../online-eval-store.js';
+import { type OnlineEvalRuleRow, storedRuleDefinition, toOnlineEvalRule } from '../rows/online-eval-rows.js';
 
-interface RuleRow {
-  project_id: string;
-  id: string;
-  name: string;
-  definition: string;
-  enabled: number;
+interface RuleRow extends OnlineEvalRuleRow {
+  /** The rowid of the last root span evaluated. */
   cursor: number;
-  created_at: number;
-  updated_at: number;
 }
-
-const toRule = (row: RuleRow): OnlineEvalRule => ({
-  ...(JSON.parse(row.definition) as Omit<OnlineEvalRuleDefinition, 'name' | 'enabled'>),
-  name: row.name,
-  enabled: row.enabled === 1,
-  id: row.id,
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-
-const storedDefinition = ({ name: _name, enabled: _enabled, ...rest }: OnlineEvalRuleDefinition) =>
-  JSON.stringify(rest);
 
 /** Rules on SQLite; cursors are rowids of root spans (rowids grow in commit order: one writer at a time). */
 export function createSqliteOnlineEvalStore(db: Database.Database): OnlineEvalStore {
@@ -47,32 +30,32 @@ export function createSqliteOnlineEvalStore(db: Database.Database): OnlineEvalSt
           `INSERT INTO online_eval_rules (project_id, id, name, definition, enabled, cursor, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         )
-        .run(projectId, rule.id, rule.name, storedDefinition(rule), rule.enabled ? 1 : 0, end, now, now);
+        .run(projectId, rule.id, rule.name, storedRuleDefinition(rule), rule.enabled ? 1 : 0, end, now, now);
       if (result.changes === 0) {
         throw new SextantError(
           'conflict',
           `project '${projectId}' already has an online evaluation rule named '${rule.name}'; pick another name or update that rule`,
         );
       }
-      return toRule(byId.get(projectId, rule.id) as RuleRow);
+      return toOnlineEvalRule(byId.get(projectId, rule.id) as RuleRow);
     },
     async listRules(projectId) {
       const rows = db
         .prepare('SELECT * FROM online_eval_rules WHERE project_id = ? ORDER BY name')
         .all(projectId) as RuleRow[];
-      return rows.map(toRule);
+      return rows.map(toOnlineEvalRule);
     },
     async getRule(projectId, ruleId) {
       const row = byId.get(projectId, ruleId) as RuleRow | undefined;
-      return row ? toRule(row) : null;
+      return row ? toOnlineEvalRule(row) : null;
     },
     async updateRule(projectId, ruleId, definition) {
       const result = db
         .prepare(
           'UPDATE online_eval_rules SET definition = ?, enabled = ?, updated_at = ? WHERE project_id = ? AND id = ?',
         )
-        .run(storedDefinition(definition), definition.enabled ? 1 : 0, Date.now(), projectId, ruleId);
-      return result.changes === 0 ? null : toRule(byId.get(projectId, ruleId) as RuleRow);
+        .run(storedRuleDefinition(definition), definition.enabled ? 1 : 0, Date.now(), projectId, ruleId);
+      return result.changes === 0 ? null : toOnlineEvalRule(byId.get(projectId, ruleId) as RuleRow);
     },
     async deleteRule(projectId, ruleId) {
       return (

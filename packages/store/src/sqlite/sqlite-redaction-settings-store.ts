@@ -1,19 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { RedactionSettingsRecord, RedactionSettingsStore } from '../redaction-settings-store.js';
-
-interface SettingsRow {
-  project_id: string;
-  settings: string;
-  revision: number;
-  updated_at: number;
-}
-
-const toRecord = (row: SettingsRow): RedactionSettingsRecord => ({
-  projectId: row.project_id,
-  settings: JSON.parse(row.settings),
-  revision: row.revision,
-  updatedAt: new Date(row.updated_at),
-});
+import type { RedactionSettingsStore } from '../redaction-settings-store.js';
+import { type RedactionSettingsRow, toRedactionSettings } from '../rows/redaction-settings-rows.js';
 
 /** `Store.redactionSettings` on SQLite: one row per project. */
 export function createSqliteRedactionSettingsStore(db: Database.Database): RedactionSettingsStore {
@@ -26,11 +13,13 @@ export function createSqliteRedactionSettingsStore(db: Database.Database): Redac
   );
   return {
     async get(projectId) {
-      const row = select.get(projectId) as SettingsRow | undefined;
-      return row ? toRecord(row) : null;
+      const row = select.get(projectId) as RedactionSettingsRow | undefined;
+      return row ? toRedactionSettings(row) : null;
     },
     async put(projectId, settings) {
-      return toRecord(upsert.get(projectId, JSON.stringify(settings), Date.now()) as SettingsRow);
+      return toRedactionSettings(
+        upsert.get(projectId, JSON.stringify(settings), Date.now()) as RedactionSettingsRow,
+      );
     },
   };
 }

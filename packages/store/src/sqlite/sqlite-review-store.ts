@@ -1,57 +1,20 @@
-import {
-  type JudgeCalibrationRecord,
-  type ParsedReviewQueueInput,
-  type ReviewAnswer,
-  type ReviewItem,
-  type ReviewQueue,
-  type ReviewQueueCounts,
-  type ScoreConfig,
-  SextantError,
-} from '@sextant/core';
+import { type ReviewAnswer, type ReviewItem, type ReviewQueueCounts, SextantError } from '@sextant/core';
 import type Database from 'better-sqlite3';
-import type { ReviewSettings, ReviewStore, ScoreConfigRecord } from '../review-store.js';
-
-const defaultSettings: ReviewSettings = { judgeAgreementBar: 0.6 };
-
-interface ConfigRow {
-  definition: string;
-  created_at: number;
-  updated_at: number;
-}
-interface QueueRow {
-  definition: string;
-  created_at: number;
-}
-interface AnswerRow {
-  queue_id: string;
-  item_id: string;
-  reviewer: string;
-  status: ReviewAnswer['status'];
-  answer: string;
-  updated_at: number;
-}
-
-const toConfig = (row: ConfigRow): ScoreConfigRecord => ({
-  ...(JSON.parse(row.definition) as ScoreConfig),
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
-const toQueue = (row: QueueRow): ReviewQueue => ({
-  ...(JSON.parse(row.definition) as ParsedReviewQueueInput),
-  createdAt: new Date(row.created_at),
-});
-const toAnswer = (row: AnswerRow): ReviewAnswer => ({
-  ...(JSON.parse(row.answer) as Pick<ReviewAnswer, 'scores' | 'comment' | 'preferred' | 'reason'>),
-  queueId: row.queue_id,
-  itemId: row.item_id,
-  reviewer: row.reviewer,
-  status: row.status,
-  updatedAt: new Date(row.updated_at),
-});
-const toCalibration = (row: { record: string }): JudgeCalibrationRecord => {
-  const record = JSON.parse(row.record) as JudgeCalibrationRecord & { computedAt: string };
-  return { ...record, computedAt: new Date(record.computedAt) };
-};
+import type { ReviewStore, ScoreConfigRecord } from '../review-store.js';
+import {
+  type JudgeCalibrationRow,
+  type ReviewAnswerRow,
+  type ReviewItemRow,
+  type ReviewQueueRow,
+  type ReviewSettingsRow,
+  type ScoreConfigRow,
+  toJudgeCalibration,
+  toReviewAnswer,
+  toReviewItem,
+  toReviewQueue,
+  toReviewSettings,
+  toScoreConfig,
+} from '../rows/review-rows.js';
 
 /** The review part of the SQLite store. */
 export function createSqliteReviewStore(db: Database.Database): ReviewStore {
@@ -78,7 +41,7 @@ export function createSqliteReviewStore(db: Database.Database): ReviewStore {
            LIMIT 1`,
         )
         .get({ projectId, queueId, reviewer, now, required: queue.required_reviewers }) as
-        | { item_id: string; content: string }
+        | (ReviewItemRow & { item_id: string })
         | undefined;
       db.prepare('DELETE FROM review_leases WHERE project_id = ? AND queue_id = ? AND reviewer = ?').run(
         projectId,
@@ -89,7 +52,7 @@ export function createSqliteReviewStore(db: Database.Database): ReviewStore {
       db.prepare(
         'INSERT INTO review_leases (project_id, queue_id, item_id, reviewer, expires_at) VALUES (?, ?, ?, ?, ?)',
       ).run(projectId, queueId, row.item_id, reviewer, now + leaseMs);
-      return JSON.parse(row.content) as ReviewItem;
+      return toReviewItem(row);
     },
   );
 
@@ -152,15 +115,15 @@ export function createSqliteReviewStore(db: Database.Database): ReviewStore {
     async getScoreConfig(projectId, name) {
       const row = db
         .prepare('SELECT * FROM score_configs WHERE project_id = ? AND name = ?')
-        .get(projectId, name) as ConfigRow | undefined;
-      return row ? toConfig(row) : null;
+        .get(projectId, name) as ScoreConfigRow | undefined;
+      return row ? toScoreConfig(row) : null;
     },
     async listScoreConfigs(projectId) {
       return (
         db
           .prepare('SELECT * FROM score_configs WHERE project_id = ? ORDER BY name')
-          .all(projectId) as ConfigRow[]
-      ).map(toConfig);
+          .all(projectId) as ScoreConfigRow[]
+      ).map(toScoreConfig);
     },
     async deleteScoreConfig(projectId, name) {
       return (
@@ -185,15 +148,15 @@ export function createSqliteReviewStore(db: Database.Database): ReviewStore {
     async getQueue(projectId, queueId) {
       const row = db
         .prepare('SELECT * FROM review_queues WHERE project_id = ? AND id = ?')
-        .get(projectId, queueId) as QueueRow | undefined;
-      return row ? toQueue(row) : null;
+        .get(projectId, queueId) as ReviewQueueRow | undefined;
+      return row ? toReviewQueue(row) : null;
     },
     async listQueues(projectId) {
       return (
         db
           .prepare('SELECT * FROM review_queues WHERE project_id = ? ORDER BY created_at DESC, id')
-          .all(projectId) as QueueRow[]
-      ).map(toQueue);
+          .all(projectId) as ReviewQueueRow[]
+      ).map(toReviewQueue);
     },
     async deleteQueue(projectId, queueId) {
       return deleteQueue(projectId, queueId);
@@ -219,8 +182,8 @@ export function createSqliteReviewStore(db: Database.Database): ReviewStore {
     async getItem(projectId, queueId, itemId) {
       const row = db
         .prepare('SELECT content FROM review_items WHERE project_id = ? AND queue_id = ? AND item_id = ?')
-        .get(projectId, queueId, itemId) as { content: string } | undefined;
-      return row ? (JSON.parse(row.content) as ReviewItem) : null;
+        .get(projectId, queueId, itemId) as ReviewItemRow | undefined;
+      return row ? toReviewItem(row) : null;
     },
     async listItems(projectId, queueId, page = {}) {
       const rows = db
@@ -228,8 +191,8 @@ export function createSqliteReviewStore(db: Database.Database): ReviewStore {
           `SELECT content FROM review_items WHERE project_id = ? AND queue_id = ?
            ORDER BY position LIMIT ? OFFSET ?`,
         )
-        .all(projectId, queueId, page.limit ?? 100, page.offset ?? 0) as { content: string }[];
-      return rows.map((row) => JSON.parse(row.content) as ReviewItem);
+        .all(projectId, queueId, page.limit ?? 100, page.offset ?? 0) as ReviewItemRow[];
+      return rows.map(toReviewItem);
     },
 
     async claimNextItem(projectId, queueId, { reviewer, leaseMs, now = new Date() }) {
@@ -246,15 +209,15 @@ export function createSqliteReviewStore(db: Database.Database): ReviewStore {
            WHERE a.project_id = ? AND a.queue_id = ? AND (? IS NULL OR a.reviewer = ?)
            ORDER BY i.position, a.reviewer`,
         )
-        .all(projectId, queueId, filter.reviewer ?? null, filter.reviewer ?? null) as AnswerRow[];
-      return rows.map(toAnswer);
+        .all(projectId, queueId, filter.reviewer ?? null, filter.reviewer ?? null) as ReviewAnswerRow[];
+      return rows.map(toReviewAnswer);
     },
 
     async getSettings(projectId) {
       const row = db
         .prepare('SELECT judge_agreement_bar FROM review_settings WHERE project_id = ?')
-        .get(projectId) as { judge_agreement_bar: number } | undefined;
-      return row ? { judgeAgreementBar: row.judge_agreement_bar } : { ...defaultSettings };
+        .get(projectId) as ReviewSettingsRow | undefined;
+      return toReviewSettings(row);
     },
     async putSettings(projectId, settings) {
       db.prepare(
@@ -289,8 +252,8 @@ export function createSqliteReviewStore(db: Database.Database): ReviewStore {
           filter.evaluatorName ?? null,
           filter.scoreName ?? null,
           filter.scoreName ?? null,
-        ) as { record: string }[];
-      return rows.map(toCalibration);
+        ) as JudgeCalibrationRow[];
+      return rows.map(toJudgeCalibration);
     },
   };
 }

@@ -1,12 +1,9 @@
-import { type CanonicalSpan, spanContentText } from '@sextant/core';
+import type { CanonicalSpan } from '@sextant/core';
 import type Database from 'better-sqlite3';
 import { type ModelCallHour, modelCallHours } from '../model-call-hours.js';
+import { spanColumns, spanSearchText, spanToRow } from '../rows/span-rows.js';
 import type { PreparedSpans } from '../store.js';
 import { rollUpSpans, type TraceRollup } from '../trace-rollup.js';
-import { spanColumns, spanToRow } from './span-rows.js';
-
-/** Longest text indexed per span; longer inputs are still stored whole, only the index stops. */
-const maxIndexedChars = 16_384;
 
 /** Prepares the statements once and returns a transactional insert of one or more prepared batches. */
 export function createSqliteSpanWriter(db: Database.Database): (batches: readonly PreparedSpans[]) => number {
@@ -89,10 +86,7 @@ export function prepareSqliteSpans(projectId: string, spans: readonly CanonicalS
     projectId,
     spans,
     rows: spans.map((span) => spanToRow(projectId, span)),
-    texts: spans.map((span) => {
-      const text = `${spanContentText(span.input)}\n${spanContentText(span.output)}`.trim();
-      return text ? text.slice(0, maxIndexedChars) : null;
-    }),
+    texts: spans.map(spanSearchText),
     rollups: rollUpSpans(spans),
     hours: modelCallHours(spans),
   };

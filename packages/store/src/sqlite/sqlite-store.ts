@@ -7,6 +7,8 @@ import type {
   TraceQuery,
 } from '@sextant/core';
 import type Database from 'better-sqlite3';
+import { type ApiKeyRow, type ProjectRow, toApiKey, toProject } from '../rows/project-rows.js';
+import { promptTables, releaseTables } from '../rows/registry-rows.js';
 import type { ApiKeyRecord, PreparedSpans, Project, Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
@@ -20,45 +22,14 @@ import { createSqliteJobStore } from './sqlite-job-store.js';
 import { createSqliteMetricsReader } from './sqlite-metrics-reader.js';
 import { createSqliteModelStore } from './sqlite-model-store.js';
 import { createSqliteOnlineEvalStore } from './sqlite-online-eval-store.js';
-import { createSqlitePromptStore } from './sqlite-prompt-store.js';
 import { createSqliteRedactionSettingsStore } from './sqlite-redaction-settings-store.js';
-import { createSqliteReleaseStore } from './sqlite-release-store.js';
 import { createSqliteRetentionStore } from './sqlite-retention-store.js';
 import { createSqliteReviewStore } from './sqlite-review-store.js';
 import { createSqliteScoreStore } from './sqlite-score-store.js';
 import { createSqliteSessionReader } from './sqlite-session-reader.js';
 import { createSqliteSpanWriter, prepareSqliteSpans } from './sqlite-span-writer.js';
 import { createSqliteTraceReader } from './sqlite-trace-reader.js';
-
-interface ProjectRow {
-  id: string;
-  name: string;
-  created_at: number;
-}
-interface ApiKeyRow {
-  id: string;
-  project_id: string;
-  name: string;
-  prefix: string;
-  key_hash: string;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const toProject = (row: ProjectRow): Project => ({
-  id: row.id,
-  name: row.name,
-  createdAt: new Date(row.created_at),
-});
-const toApiKey = (row: ApiKeyRow): ApiKeyRecord => ({
-  id: row.id,
-  projectId: row.project_id,
-  name: row.name,
-  prefix: row.prefix,
-  keyHash: row.key_hash,
-  createdAt: new Date(row.created_at),
-  revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
-});
+import { createSqliteRegistry } from './sqlite-versioned-registry.js';
 
 /**
  * The embedded store: one SQLite file in WAL mode.
@@ -100,8 +71,8 @@ class SqliteStore implements Store {
     this.metrics = createSqliteMetricsReader(db);
     this.sessions = createSqliteSessionReader(db);
     this.models = createSqliteModelStore(db);
-    this.prompts = createSqlitePromptStore(db);
-    this.releases = createSqliteReleaseStore(db);
+    this.prompts = createSqliteRegistry(db, promptTables);
+    this.releases = createSqliteRegistry(db, releaseTables);
     this.audit = createSqliteAuditStore(db);
     this.redactionSettings = createSqliteRedactionSettingsStore(db);
     this.alerts = createSqliteAlertStore(db);

@@ -1,8 +1,9 @@
-import type { TracePage, TraceQuery, TraceSortField, TraceSummary } from '@sextant/core';
+import type { TracePage, TraceQuery, TraceSortField } from '@sextant/core';
 import type Database from 'better-sqlite3';
+import { rowToSpan, type SpanRow } from '../rows/span-rows.js';
+import { type TraceRow, toTracePage, toTraceSummary } from '../rows/trace-rows.js';
 import type { TraceDetail } from '../store.js';
-import { decodeTraceCursor, encodeTraceCursor, toFullTextQuery } from '../trace-cursor.js';
-import { rowToSpan, type SpanRow } from './span-rows.js';
+import { decodeTraceCursor, toFullTextQuery } from '../trace-cursor.js';
 
 const sortExpressions: Record<TraceSortField, string> = {
   time: 't.start_time_us',
@@ -13,26 +14,8 @@ const sortExpressions: Record<TraceSortField, string> = {
   status: '(t.error_count > 0)',
 };
 
-interface TraceRow {
-  trace_id: string;
-  name: string;
-  start_time_us: number;
-  end_time_us: number;
-  span_count: number;
-  error_count: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost: number | null;
-  session_id: string | null;
-  user_id: string | null;
-  release_id: string | null;
-  service_name: string | null;
-  tags: string;
-  models: string;
-  input_preview: string | null;
-  output_preview: string | null;
-  sort_value: number | string;
-}
+/** SQLite keeps a trace's tags and models as JSON text. */
+const parseList = (value: string) => JSON.parse(value) as string[];
 
 /** Reads trace lists and single traces. Every statement is scoped by project id. */
 export function createSqliteTraceReader(db: Database.Database) {
@@ -54,23 +37,15 @@ export function createSqliteTraceReader(db: Database.Database) {
     }
     const sql = `SELECT t.*, ${sort} AS sort_value FROM traces t WHERE ${where.join(' AND ')}
       ORDER BY sort_value ${direction}, t.trace_id ${direction} LIMIT ?`;
-    const rows = db.prepare(sql).all(...params, query.limit + 1) as TraceRow[];
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      traces: page.map(rowToSummary),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeTraceCursor({ value: last.sort_value, traceId: last.trace_id })
-          : null,
-    };
+    const rows = db.prepare(sql).all(...params, query.limit + 1) as TraceRow<string>[];
+    return toTracePage(rows, query.limit, parseList);
   }
 
   function getTrace(projectId: string, traceId: string): TraceDetail | null {
-    const row = traceStatement.get(projectId, traceId) as TraceRow | undefined;
+    const row = traceStatement.get(projectId, traceId) as TraceRow<string> | undefined;
     if (!row) return null;
     const spans = (spansStatement.all(projectId, traceId) as SpanRow[]).map(rowToSpan);
-    return { trace: rowToSummary(row), spans };
+    return { trace: toTraceSummary(row, parseList), spans };
   }
 
   return { listTraces, getTrace };
@@ -128,29 +103,4 @@ function buildFilters(projectId: string, query: TraceQuery) {
     );
   }
   return { where, params };
-}
-
-function rowToSummary(row: TraceRow): TraceSummary {
-  return {
-    traceId: row.trace_id,
-    name: row.name,
-    startTimeUs: row.start_time_us,
-    endTimeUs: row.end_time_us,
-    durationMs: (row.end_time_us - row.start_time_us) / 1000,
-    status: row.error_count > 0 ? 'error' : 'ok',
-    spanCount: row.span_count,
-    errorCount: row.error_count,
-    inputTokens: row.input_tokens,
-    outputTokens: row.output_tokens,
-    totalTokens: row.input_tokens + row.output_tokens,
-    cost: row.cost,
-    sessionId: row.session_id,
-    userId: row.user_id,
-    releaseId: row.release_id,
-    tags: JSON.parse(row.tags) as string[],
-    models: JSON.parse(row.models) as string[],
-    serviceName: row.service_name,
-    inputPreview: row.input_preview,
-    outputPreview: row.output_preview,
-  };
 }

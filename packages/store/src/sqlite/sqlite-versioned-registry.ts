@@ -1,70 +1,26 @@
 import type Database from 'better-sqlite3';
+import {
+  groupLabelsByName,
+  type LabelEventRow,
+  type LabelRow,
+  labelEventValues,
+  type RegistryEntryRow,
+  type RegistryTables,
+  type RegistryVersionRow,
+  toLabelEvent,
+  toLabelMap,
+  toRegistryEntry,
+  toVersionRecord,
+  versionValues,
+} from '../rows/registry-rows.js';
 import type {
-  Actor,
   CreateVersionInput,
   CreateVersionOutcome,
   LabelEvent,
   MoveLabelInput,
   MoveLabelOutcome,
-  RegistryEntry,
   VersionedRegistry,
-  VersionRecord,
 } from '../versioned-registry.js';
-
-/** The four tables of one registry (see migration 3); names come from code, never from input. */
-export interface RegistryTables {
-  entries: string;
-  versions: string;
-  labels: string;
-  events: string;
-}
-
-interface VersionRow {
-  name: string;
-  version: number;
-  definition: string;
-  content_hash: string;
-  commit_message: string | null;
-  actor_user: string | null;
-  actor_key_id: string | null;
-  actor_key_name: string | null;
-  created_at: number;
-}
-interface EntryRow extends VersionRow {
-  entry_created_at: number;
-  entry_updated_at: number;
-}
-interface EventRow {
-  id: number;
-  name: string;
-  label: string;
-  from_version: number | null;
-  to_version: number | null;
-  actor_user: string | null;
-  actor_key_id: string | null;
-  actor_key_name: string | null;
-  created_at: number;
-}
-
-const toActor = (row: {
-  actor_user: string | null;
-  actor_key_id: string | null;
-  actor_key_name: string | null;
-}): Actor => ({
-  user: row.actor_user,
-  apiKeyId: row.actor_key_id,
-  apiKeyName: row.actor_key_name,
-});
-
-const toEvent = (row: EventRow): LabelEvent => ({
-  id: row.id,
-  name: row.name,
-  label: row.label,
-  fromVersion: row.from_version,
-  toVersion: row.to_version,
-  actor: toActor(row),
-  createdAt: new Date(row.created_at),
-});
 
 /**
  * A {@link VersionedRegistry} on SQLite. Writes run in IMMEDIATE transactions, so the read-check-write of
@@ -72,15 +28,7 @@ const toEvent = (row: EventRow): LabelEvent => ({
  */
 export function createSqliteRegistry<D>(db: Database.Database, tables: RegistryTables): VersionedRegistry<D> {
   const { entries, versions, labels, events } = tables;
-  const toVersion = (row: VersionRow): VersionRecord<D> => ({
-    name: row.name,
-    version: row.version,
-    definition: JSON.parse(row.definition) as D,
-    contentHash: row.content_hash,
-    commitMessage: row.commit_message,
-    createdBy: toActor(row),
-    createdAt: new Date(row.created_at),
-  });
+  const toVersion = toVersionRecord<D>;
   const statements = {
     entry: db.prepare(`SELECT latest_version FROM ${entries} WHERE project_id = ? AND name = ?`),
     version: db.prepare(`SELECT * FROM ${versions} WHERE project_id = ? AND name = ? AND version = ?`),
@@ -110,13 +58,8 @@ export function createSqliteRegistry<D>(db: Database.Database, tables: RegistryT
     ),
   };
 
-  const labelsOf = (projectId: string, name: string): Record<string, number> =>
-    Object.fromEntries(
-      (statements.labels.all(projectId, name) as { label: string; version: number }[]).map((row) => [
-        row.label,
-        row.version,
-      ]),
-    );
+  const labelsOf = (projectId: string, name: string) =>
+    toLabelMap(statements.labels.all(projectId, name) as LabelRow[]);
 
   /** The label move itself; runs inside a caller's transaction. */
   const moveLabelInTransaction = (projectId: string, input: MoveLabelInput): MoveLabelOutcome => {
@@ -138,19 +81,8 @@ export function createSqliteRegistry<D>(db: Database.Database, tables: RegistryT
     if (input.toVersion === null) statements.deleteLabel.run(projectId, input.name, input.label);
     else statements.upsertLabel.run(projectId, input.name, input.label, input.toVersion, now);
     statements.touchEntry.run(now, projectId, input.name);
-    const { actor } = input;
-    const row = statements.insertEvent.get(
-      projectId,
-      input.name,
-      input.label,
-      current,
-      input.toVersion,
-      actor.user,
-      actor.apiKeyId,
-      actor.apiKeyName,
-      now,
-    ) as EventRow;
-    return { status: 'moved', event: toEvent(row), labels: labelsOf(projectId, input.name) };
+    const row = statements.insertEvent.get(labelEventValues(projectId, input, current, now)) as LabelEventRow;
+    return { status: 'moved', event: toLabelEvent(row), labels: labelsOf(projectId, input.name) };
   };
 
   const createVersion = db.transaction(
@@ -161,7 +93,9 @@ export function createSqliteRegistry<D>(db: Database.Database, tables: RegistryT
         return { status: 'conflict', latestVersion: latest };
       }
       const latestRow =
-        latest === null ? undefined : (statements.version.get(projectId, input.name, latest) as VersionRow);
+        latest === null
+          ? undefined
+          : (statements.version.get(projectId, input.name, latest) as RegistryVersionRow);
       let status: 'created' | 'unchanged' = 'unchanged';
       let row = latestRow;
       if (!latestRow || latestRow.content_hash !== input.contentHash) {
@@ -170,22 +104,10 @@ export function createSqliteRegistry<D>(db: Database.Database, tables: RegistryT
         const now = Date.now();
         if (latest === null) statements.insertEntry.run(projectId, input.name, now, now);
         else statements.bumpEntry.run(version, now, projectId, input.name);
-        const { actor } = input;
-        statements.insertVersion.run(
-          projectId,
-          input.name,
-          version,
-          JSON.stringify(input.definition),
-          input.contentHash,
-          input.commitMessage,
-          actor.user,
-          actor.apiKeyId,
-          actor.apiKeyName,
-          now,
-        );
-        row = statements.version.get(projectId, input.name, version) as VersionRow;
+        statements.insertVersion.run(versionValues(projectId, input, version, now));
+        row = statements.version.get(projectId, input.name, version) as RegistryVersionRow;
       }
-      const record = toVersion(row as VersionRow);
+      const record = toVersion(row as RegistryVersionRow);
       const labelEvents: LabelEvent[] = [];
       for (const label of input.labels ?? []) {
         const moved = moveLabelInTransaction(projectId, {
@@ -210,17 +132,12 @@ export function createSqliteRegistry<D>(db: Database.Database, tables: RegistryT
              ON v.project_id = e.project_id AND v.name = e.name AND v.version = e.latest_version
            WHERE e.project_id = ? ORDER BY e.name`,
         )
-        .all(projectId) as EntryRow[];
+        .all(projectId) as RegistryEntryRow[];
       const labelRows = db
         .prepare(`SELECT name, label, version FROM ${labels} WHERE project_id = ? ORDER BY label`)
-        .all(projectId) as { name: string; label: string; version: number }[];
-      const labelsByName = new Map<string, Record<string, number>>();
-      for (const label of labelRows) {
-        const record = labelsByName.get(label.name) ?? {};
-        record[label.label] = label.version;
-        labelsByName.set(label.name, record);
-      }
-      return rows.map((row) => toEntry(row, labelsByName.get(row.name) ?? {}));
+        .all(projectId) as LabelRow[];
+      const labelsByName = groupLabelsByName(labelRows);
+      return rows.map((row) => toRegistryEntry<D>(row, labelsByName.get(row.name) ?? {}));
     },
     async get(projectId, name) {
       const row = db
@@ -230,11 +147,11 @@ export function createSqliteRegistry<D>(db: Database.Database, tables: RegistryT
              ON v.project_id = e.project_id AND v.name = e.name AND v.version = e.latest_version
            WHERE e.project_id = ? AND e.name = ?`,
         )
-        .get(projectId, name) as EntryRow | undefined;
-      return row ? toEntry(row, labelsOf(projectId, name)) : null;
+        .get(projectId, name) as RegistryEntryRow | undefined;
+      return row ? toRegistryEntry<D>(row, labelsOf(projectId, name)) : null;
     },
     async getVersion(projectId, name, version) {
-      const row = statements.version.get(projectId, name, version) as VersionRow | undefined;
+      const row = statements.version.get(projectId, name, version) as RegistryVersionRow | undefined;
       return row ? toVersion(row) : null;
     },
     async listVersions(projectId, name, options = {}) {
@@ -247,7 +164,7 @@ export function createSqliteRegistry<D>(db: Database.Database, tables: RegistryT
           name,
           options.beforeVersion ?? Number.MAX_SAFE_INTEGER,
           options.limit ?? 100,
-        ) as VersionRow[];
+        ) as RegistryVersionRow[];
       return rows.map(toVersion);
     },
     async createVersion(projectId, input) {
@@ -259,18 +176,8 @@ export function createSqliteRegistry<D>(db: Database.Database, tables: RegistryT
     async listLabelEvents(projectId, name, options = {}) {
       const rows = db
         .prepare(`SELECT * FROM ${events} WHERE project_id = ? AND name = ? ORDER BY id DESC LIMIT ?`)
-        .all(projectId, name, options.limit ?? 500) as EventRow[];
-      return rows.map(toEvent);
+        .all(projectId, name, options.limit ?? 500) as LabelEventRow[];
+      return rows.map(toLabelEvent);
     },
   };
-
-  function toEntry(row: EntryRow, entryLabels: Record<string, number>): RegistryEntry<D> {
-    return {
-      name: row.name,
-      latest: toVersion(row),
-      labels: entryLabels,
-      createdAt: new Date(row.entry_created_at),
-      updatedAt: new Date(row.entry_updated_at),
-    };
-  }
 }

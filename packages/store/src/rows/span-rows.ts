@@ -1,4 +1,4 @@
-import type { CanonicalSpan } from '@sextant/core';
+import { type CanonicalSpan, spanContentText } from '@sextant/core';
 
 /** Column order shared by the insert statement and `spanToRow`. */
 export const spanColumns = [
@@ -137,4 +137,13 @@ export function rowToSpan(row: SpanRow): CanonicalSpan {
     resourceAttributes: parse(row.resource_attributes) ?? {},
     scopeName: text(row.scope_name),
   };
+}
+
+/** Longest text indexed per span; longer inputs are still stored whole, only the index stops. */
+const maxIndexedChars = 16_384;
+
+/** What the full-text index holds for a span: its input and output text, or null when both are empty. */
+export function spanSearchText(span: CanonicalSpan): string | null {
+  const text = `${spanContentText(span.input)}\n${spanContentText(span.output)}`.trim();
+  return text ? text.slice(0, maxIndexedChars) : null;
 }
