@@ -1,72 +1,7 @@
-import { type Experiment, type ExperimentRun, SextantError } from '@sextant/core';
+import { SextantError } from '@sextant/core';
 import type Database from 'better-sqlite3';
 import type { ExperimentStore } from '../experiment-store.js';
-
-interface ExperimentRow {
-  id: string;
-  name: string;
-  dataset_name: string;
-  dataset_version: number;
-  release_name: string | null;
-  release_version: number | null;
-  prompt_versions: string | null;
-  model: string | null;
-  repeats: number;
-  item_count: number;
-  evaluators: string;
-  metadata: string;
-  status: Experiment['status'];
-  created_at: number;
-  updated_at: number;
-}
-interface RunRow {
-  experiment_id: string;
-  item_id: string;
-  repeat: number;
-  trace_id: string;
-  output: string | null;
-  error: string | null;
-  latency_ms: number;
-  cost: number | null;
-  created_at: number;
-}
-
-function toExperiment(row: ExperimentRow): Experiment {
-  const experiment: Experiment = {
-    id: row.id,
-    name: row.name,
-    datasetName: row.dataset_name,
-    datasetVersion: row.dataset_version,
-    repeats: row.repeats,
-    itemCount: row.item_count,
-    evaluators: JSON.parse(row.evaluators),
-    metadata: JSON.parse(row.metadata),
-    status: row.status,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
-  if (row.release_name !== null && row.release_version !== null) {
-    experiment.release = { name: row.release_name, version: row.release_version };
-  }
-  if (row.prompt_versions !== null) experiment.promptVersions = JSON.parse(row.prompt_versions);
-  if (row.model !== null) experiment.model = row.model;
-  return experiment;
-}
-
-function toRun(row: RunRow): ExperimentRun {
-  const run: ExperimentRun = {
-    experimentId: row.experiment_id,
-    itemId: row.item_id,
-    repeat: row.repeat,
-    traceId: row.trace_id,
-    output: row.output === null ? null : JSON.parse(row.output),
-    latencyMs: row.latency_ms,
-    createdAt: new Date(row.created_at),
-  };
-  if (row.error !== null) run.error = row.error;
-  if (row.cost !== null) run.cost = row.cost;
-  return run;
-}
+import { type ExperimentRow, type ExperimentRunRow, toExperiment, toRun } from '../rows/experiment-rows.js';
 
 /** The experiments part of the SQLite store. */
 export function createSqliteExperimentStore(db: Database.Database): ExperimentStore {
@@ -182,7 +117,7 @@ export function createSqliteExperimentStore(db: Database.Database): ExperimentSt
         .prepare(
           `SELECT * FROM experiment_runs WHERE project_id = ? AND experiment_id = ? ORDER BY item_id, repeat`,
         )
-        .all(projectId, experimentId) as RunRow[];
+        .all(projectId, experimentId) as ExperimentRunRow[];
       return rows.map(toRun);
     },
 
