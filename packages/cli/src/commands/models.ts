@@ -1,12 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { type ModelFilterInput, modelFilterSchema, SextantError } from '@sextant/core';
-import { CredentialCipher, ModelService, ProjectService } from '@sextant/server';
-import { openStore } from '@sextant/store';
-import { type Command, InvalidArgumentError, Option } from 'commander';
-import { createProgressBar } from '../eval/progress-bar.js';
-import { parseModelReference, pullModel } from '../models/pull-model.js';
+import type { ModelService } from '@sextant/server';
+import { type Command, Option } from 'commander';
 import { databaseOption, jsonOption } from '../options.js';
 import {
   formatModelCard,
@@ -16,41 +11,16 @@ import {
 } from '../output/format-model.js';
 import { formatTable } from '../output/format-table.js';
 import { registerBakeoffCommand } from './bakeoff.js';
+import {
+  parseNumber,
+  projectOption,
+  requireProject,
+  type StoreOptions,
+  withModels,
+} from './model-command-support.js';
+import { registerModelCredentialCommands } from './model-credentials.js';
+import { registerModelPullCommand } from './models-pull.js';
 import { print } from './projects.js';
-
-interface StoreOptions {
-  db: string;
-  project: string;
-}
-
-const projectOption = () =>
-  new Option('--project <id>', 'project whose own models, aliases and credentials to use').default('default');
-
-const parseNumber = (value: string) => {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number < 0)
-    throw new InvalidArgumentError(`'${value}' is not a number >= 0`);
-  return number;
-};
-
-/** Runs with the model garden of a store, closing it afterwards. */
-async function withModels<T>(options: StoreOptions, work: (models: ModelService) => Promise<T>): Promise<T> {
-  const store = openStore(options.db);
-  try {
-    return await work(new ModelService(store, CredentialCipher.forStore(store.location)));
-  } finally {
-    await store.close();
-  }
-}
-
-async function requireProject(options: StoreOptions) {
-  const store = openStore(options.db);
-  try {
-    await new ProjectService(store).requireProject(options.project);
-  } finally {
-    await store.close();
-  }
-}
 
 /** Filters shared by `list` and `search`. */
 function addFilters(command: Command): Command {
@@ -295,107 +265,8 @@ export function registerModelCommands(program: Command) {
       );
     });
 
-  models
-    .command('pull <reference>')
-    .description('Download a GGUF model from a model hub, verify its sha256, and add it as a local model')
-    .addOption(
-      new Option('--hub <url>', 'model hub (Hugging Face or a mirror)')
-        .env('SEXTANT_HUB_URL')
-        .default('https://huggingface.co'),
-    )
-    .addOption(
-      new Option('--dir <path>', 'where model files are kept')
-        .env('SEXTANT_MODELS_DIR')
-        .default(path.join(os.homedir(), '.sextant', 'models')),
-    )
-    .option('--sha256 <hex>', 'expected checksum (default: the one the hub publishes for the file)')
-    .option('--id <id>', 'model id (default local/<file name>)')
-    .option('--threads <n>', 'CPU threads for inference', parseNumber, 1)
-    .addOption(databaseOption())
-    .addOption(projectOption())
-    .addHelpText(
-      'after',
-      '\nExamples:\n  sextant models pull Qwen/Qwen2.5-0.5B-Instruct-GGUF/qwen2.5-0.5b-instruct-q4_k_m.gguf --threads 2\n  SEXTANT_LOCAL_MODEL=~/models/any.gguf npm run demo   # offline: use a file you already have',
-    )
-    .action(
-      async (
-        reference: string,
-        options: StoreOptions & { hub: string; dir: string; sha256?: string; id?: string; threads: number },
-      ) => {
-        await requireProject(options);
-        const parsed = parseModelReference(reference);
-        let bar: ReturnType<typeof createProgressBar> | undefined;
-        const pulled = await pullModel(parsed, {
-          hubUrl: options.hub,
-          directory: options.dir,
-          sha256: options.sha256,
-          onProgress: (received, total) => {
-            if (total === null) return;
-            const megabytes = Math.max(1, Math.round(total / 1e6));
-            bar ??= createProgressBar(`downloading ${parsed.file} (MB)`, megabytes);
-            bar.update(received === total ? megabytes : Math.min(megabytes, Math.floor(received / 1e6)), 0);
-          },
-        });
-        print(
-          pulled.reused
-            ? `${pulled.file} is already here and verified (sha256 ${pulled.sha256})`
-            : `Downloaded ${pulled.file} (${(pulled.bytes / 1e6).toFixed(1)} MB, sha256 ${pulled.sha256} verified)`,
-        );
-        const card = await withModels(options, (service) =>
-          service.addGguf(options.project, { file: pulled.file, id: options.id, threads: options.threads }),
-        );
-        print(`Added ${card.id}; call it through the gateway or pick it in the playground.`);
-      },
-    );
-
-  const credentials = models
-    .command('credentials')
-    .description('Provider credentials, stored encrypted (never printed)');
-  credentials
-    .command('set <provider>')
-    .description('Store a provider credential read from standard input (or --from-env), encrypted at rest')
-    .option('--from-env <variable>', 'read the credential from this environment variable instead of stdin')
-    .addOption(databaseOption())
-    .addOption(projectOption())
-    .addHelpText(
-      'after',
-      '\nExample:\n  printf %s "$ANTHROPIC_API_KEY" | sextant models credentials set anthropic',
-    )
-    .action(async (provider: string, options: StoreOptions & { fromEnv?: string }) => {
-      await requireProject(options);
-      const secret = options.fromEnv ? process.env[options.fromEnv] : await readStdin();
-      if (!secret) {
-        throw new SextantError(
-          'bad_request',
-          options.fromEnv ? `${options.fromEnv} is not set` : 'no credential on standard input',
-        );
-      }
-      await withModels(options, (service) => service.setCredential(options.project, provider, secret));
-      print(`Stored the ${provider} credential for project '${options.project}' (encrypted).`);
-    });
-  credentials
-    .command('list')
-    .description('Providers and where their credentials come from')
-    .addOption(databaseOption())
-    .addOption(projectOption())
-    .addOption(jsonOption())
-    .action(async (options: StoreOptions & { json?: boolean }) => {
-      const providers = await withModels(options, (service) => service.listProviders(options.project));
-      if (options.json) return print(JSON.stringify(providers, null, 2));
-      print(
-        formatTable(
-          ['PROVIDER', 'NAME', 'PROTOCOL', 'CREDENTIAL', 'VARIABLE', 'MODELS'],
-          providers.map((row) => [
-            row.provider,
-            row.name,
-            row.protocol,
-            row.credential,
-            row.credentialEnv[0] ?? '',
-            String(row.models),
-          ]),
-        ),
-      );
-    });
+  registerModelPullCommand(models);
+  registerModelCredentialCommands(models);
 }
 
 interface AddOptions {
@@ -436,15 +307,4 @@ async function addModels(service: ModelService, options: StoreOptions & AddOptio
     pricing: { input: options.inputPrice, output: options.outputPrice },
     contextWindow: options.context,
   });
-}
-
-async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY)
-    throw new SextantError(
-      'bad_request',
-      'pipe the credential on standard input, or pass --from-env VARIABLE',
-    );
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').trim();
 }
