@@ -6,6 +6,7 @@ import {
   type ExperimentInput,
   type ExperimentRunInput,
   type ExperimentStatus,
+  type ExperimentSummary,
   experimentInputSchema,
   experimentRunSchema,
   type ItemFilter,
@@ -24,7 +25,12 @@ export type NewExperiment = Omit<ExperimentInput, 'datasetVersion' | 'itemCount'
 };
 
 /** Experiments: start, record results in batches, resume, summarise and compare. */
+/** Summaries kept for reuse (see `summary`). */
+const keptSummaries = 4;
+
 export class ExperimentService {
+  private readonly recentSummaries = new Map<string, { version: string; summary: ExperimentSummary }>();
+
   constructor(private readonly store: Store) {}
 
   async create(projectId: string, input: NewExperiment): Promise<Experiment> {
@@ -107,11 +113,27 @@ export class ExperimentService {
     return this.store.experiments.listRunKeys(projectId, id);
   }
 
-  /** Aggregates and every item: for server-side callers that compute on all of them. */
+  /**
+   * Aggregates and every item: for server-side callers that compute on all of them. The last few
+   * summaries are kept and reused while the store's results version says nothing was written since,
+   * so paging through a 10,000-item experiment reads and summarises its runs once, not per page.
+   */
   async summary(projectId: string, id: string) {
     const experiment = await this.get(projectId, id);
+    const key = `${projectId}\u0000${id}`;
+    const version = await this.store.experiments.resultsVersion(projectId, id);
+    const cached = this.recentSummaries.get(key);
+    if (cached?.version === version) return { experiment, summary: cached.summary };
     const { runs, scores } = await this.results(projectId, id);
-    return { experiment, summary: summarizeExperiment(runs, scores) };
+    const summary = summarizeExperiment(runs, scores);
+    this.recentSummaries.delete(key);
+    this.recentSummaries.set(key, { version, summary });
+    // A summary holds every run's output: keep only a few.
+    for (const oldest of this.recentSummaries.keys()) {
+      if (this.recentSummaries.size <= keptSummaries) break;
+      this.recentSummaries.delete(oldest);
+    }
+    return { experiment, summary };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { experimentInputSchema } from '@sextant/core';
+import { experimentInputSchema, scoreSchema } from '@sextant/core';
 import { expect } from 'vitest';
 import type { Store } from '../store.js';
 
@@ -95,5 +95,35 @@ export function registerExperimentCases(test: ContractTest, store: () => Store) 
     await expect(experiments().putRuns('beta', 'e1', [run('a', 0)])).rejects.toMatchObject({
       code: 'not_found',
     });
+  });
+
+  test('experiments: the results version changes with every run or score written, and only then', async () => {
+    await experiments().create('alpha', experiment('e2'));
+    await experiments().create('beta', experiment('e2'));
+    const version = () => experiments().resultsVersion('alpha', 'e2');
+    const empty = await version();
+    expect(await version()).toBe(empty);
+    await experiments().putRuns('alpha', 'e2', [run('a', 0)]);
+    const oneRun = await version();
+    expect(oneRun).not.toBe(empty);
+    await store().scores.putScores('alpha', [
+      scoreSchema.parse({
+        id: 's1',
+        traceId: run('a', 0).traceId,
+        name: 'contains',
+        value: 1,
+        source: 'experiment',
+        experimentId: 'e2',
+        createdAt: new Date('2026-01-01T00:00:00Z'),
+      }),
+    ]);
+    const scored = await version();
+    expect(scored).not.toBe(oneRun);
+    // Another project's runs, another experiment's runs: no change.
+    await experiments().putRuns('beta', 'e2', [run('a', 0)]);
+    await experiments()
+      .putRuns('alpha', 'e1', [run('z', 0)])
+      .catch(() => {});
+    expect(await version()).toBe(scored);
   });
 }

@@ -128,5 +128,15 @@ export function createPostgresExperimentStore(pool: pg.Pool): ExperimentStore {
       );
       return rows;
     },
+    async resultsVersion(projectId, experimentId) {
+      const { rows } = await pool.query<{ version: string }>(
+        `SELECT (SELECT count(*) || ':' || coalesce(max(created_at), 0) FROM experiment_runs
+            WHERE project_id = $1 AND experiment_id = $2)
+          || '/' || (SELECT count(*) || ':' || coalesce(max(created_at), 0) FROM scores
+            WHERE project_id = $1 AND experiment_id = $2) AS version`,
+        [projectId, experimentId],
+      );
+      return (rows[0] as { version: string }).version;
+    },
   };
 }

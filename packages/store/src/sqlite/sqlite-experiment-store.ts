@@ -6,6 +6,12 @@ import { type ExperimentRow, type ExperimentRunRow, toExperiment, toRun } from '
 /** The experiments part of the SQLite store. */
 export function createSqliteExperimentStore(db: Database.Database): ExperimentStore {
   const select = db.prepare('SELECT * FROM experiments WHERE project_id = ? AND id = ?');
+  const resultsVersion = db.prepare(
+    `SELECT (SELECT count(*) || ':' || coalesce(max(created_at), 0) FROM experiment_runs
+        WHERE project_id = ? AND experiment_id = ?)
+      || '/' || (SELECT count(*) || ':' || coalesce(max(created_at), 0) FROM scores
+        WHERE project_id = ? AND experiment_id = ?) AS version`,
+  );
   const upsertRun = db.prepare(
     `INSERT OR REPLACE INTO experiment_runs (project_id, experiment_id, item_id, repeat, trace_id, output, error,
        latency_ms, cost, created_at)
@@ -128,6 +134,10 @@ export function createSqliteExperimentStore(db: Database.Database): ExperimentSt
            ORDER BY item_id, repeat`,
         )
         .all(projectId, experimentId) as { itemId: string; repeat: number }[];
+    },
+    async resultsVersion(projectId, experimentId) {
+      const row = resultsVersion.get(projectId, experimentId, projectId, experimentId) as { version: string };
+      return row.version;
     },
   };
 }
