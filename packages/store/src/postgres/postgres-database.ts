@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { SextantError } from '@sextant/core';
 import type pg from 'pg';
-import type { Migration } from '../sqlite/migrations.js';
+import type { Migration } from '../migration.js';
 
 /** A pool, or a client checked out for a transaction: both answer `query`. */
 export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSpan, runStoreContract, type SkippedCases } from '../contract/store-contract.suite.js';
-import { postgresMigrations } from './postgres-migrations.js';
+import { postgresMigrations } from './migrations/index.js';
 import { openPostgresStore } from './postgres-store.js';
 import { postgresForTests } from './test-database.js';
 

@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { type ApiKeyRow, type ProjectRow, toApiKey, toProject } from '../rows/project-rows.js';
 import { promptTables, releaseTables } from '../rows/registry-rows.js';
 import type { ApiKeyRecord, PreparedSpans, Project, Store } from '../store.js';
+import { postgresMigrations } from './migrations/index.js';
 import { createPostgresAlertStore } from './postgres-alert-store.js';
 import { createPostgresAuditStore } from './postgres-audit-store.js';
 import {
@@ -25,7 +26,6 @@ import { createPostgresExperimentStore } from './postgres-experiment-store.js';
 import { createPostgresGateStore } from './postgres-gate-store.js';
 import { createPostgresJobStore } from './postgres-job-store.js';
 import { createPostgresMetricsReader } from './postgres-metrics-reader.js';
-import { postgresMigrations } from './postgres-migrations.js';
 import { createPostgresModelStore } from './postgres-model-store.js';
 import { createPostgresOnlineEvalStore } from './postgres-online-eval-store.js';
 import { createPostgresRedactionSettingsStore } from './postgres-redaction-settings-store.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SextantError } from '@sextant/core';
 import Database from 'better-sqlite3';
-import type { Migration } from './migrations.js';
+import type { Migration } from '../migration.js';
 
 export interface OpenDatabaseOptions {
   /** `full` fsyncs every commit (survives power loss); `normal` survives process crashes. Default `normal`. */

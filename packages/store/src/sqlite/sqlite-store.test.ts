@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeSpan, runStoreContract } from '../contract/store-contract.suite.js';
-import { sqliteMigrations } from './migrations.js';
+import { sqliteMigrations } from './migrations/index.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const latestVersion = sqliteMigrations.at(-1)!.version;

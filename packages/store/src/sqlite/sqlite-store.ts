@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import { type ApiKeyRow, type ProjectRow, toApiKey, toProject } from '../rows/project-rows.js';
 import { promptTables, releaseTables } from '../rows/registry-rows.js';
 import type { ApiKeyRecord, PreparedSpans, Project, Store } from '../store.js';
-import { sqliteMigrations } from './migrations.js';
+import { sqliteMigrations } from './migrations/index.js';
 import { type OpenDatabaseOptions, openDatabase } from './open-database.js';
 import { createSqliteAlertStore } from './sqlite-alert-store.js';
 import { createSqliteAuditStore } from './sqlite-audit-store.js';
