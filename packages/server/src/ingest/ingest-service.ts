@@ -83,8 +83,8 @@ export class IngestService implements Ingestor {
   }
 
   /**
-   * Group commit: decodes every body, then stores them all under one turn of the write lock, in one
-   * transaction. Per-batch commit overhead and page writes dominate SQLite's cost, so bodies that
+   * Group commit: decodes every body, then stores them all under one turn of the write lock (in one
+   * transaction on SQLite). Per-batch commit overhead and page writes dominate SQLite's cost, so bodies that
    * queued up while another thread wrote are cheaper together. A body that fails to decode or store
    * fails alone; the result at index i (an IngestResult or the Error) answers bodies[i].
    */
@@ -136,8 +136,9 @@ export class IngestService implements Ingestor {
   }
 
   /**
-   * Stores prepared bodies in one transaction; the caller holds the write turn (see `serializeWrites`).
-   * If that transaction fails, each batch is tried alone, so a bad batch fails only its own bodies.
+   * Stores prepared bodies (in one transaction on SQLite; PostgreSQL commits batch by batch); the caller
+   * holds the write turn. If that fails, each batch is tried alone, so a bad batch fails only its own
+   * bodies (batches stored already are harmless to store again: spans are idempotent).
    * Returns, for each prepared group, the result of each of its bodies.
    */
   async storePrepared(groups: readonly PreparedBodies[]): Promise<Array<Array<IngestResult | Error>>> {

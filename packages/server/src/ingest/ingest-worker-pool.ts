@@ -44,7 +44,9 @@ export class IngestWorkerPool implements Ingestor {
   }
 
   ingestBody(projectId: string, format: OtlpFormat, body: Uint8Array): Promise<IngestResult> {
-    if (this.closed) return Promise.reject(new SextantError('internal', 'server is shutting down'));
+    if (this.closed) {
+      return Promise.reject(new SextantError('unavailable', 'server is shutting down; send the batch again'));
+    }
     if (this.pendingBytes > 0 && this.pendingBytes + body.byteLength > this.maxPendingBytes) {
       return Promise.reject(
         new SextantError(
@@ -73,9 +75,17 @@ export class IngestWorkerPool implements Ingestor {
           reject(error);
         },
       });
-      const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
+      // Only a body that owns its whole buffer is handed over; a view into a shared one (Node's small
+      // Buffer pool) is copied first, since that buffer cannot be transferred.
+      const owned =
+        body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : new Uint8Array(body);
       const request: IngestRequest = { id, projectId, format, body: owned };
-      target.worker.postMessage(request, [owned.buffer as ArrayBuffer]);
+      try {
+        target.worker.postMessage(request, [owned.buffer as ArrayBuffer]);
+      } catch (error) {
+        target.pending.get(id)?.reject(error as Error);
+        target.pending.delete(id);
+      }
     });
   }
 
@@ -118,7 +128,10 @@ export class IngestWorkerPool implements Ingestor {
     worker.on('exit', () => {
       for (const pending of pooled.pending.values()) {
         pending.reject(
-          new SextantError('internal', 'ingestion worker stopped; the batch was not stored, send it again'),
+          new SextantError(
+            'unavailable',
+            'ingestion worker stopped; the batch was not stored, send it again',
+          ),
         );
       }
       pooled.pending.clear();

@@ -99,6 +99,8 @@ async function writePrepared(): Promise<void> {
       results = turn.map((group) => group.requests.map(() => error as Error));
     }
     for (const [index, group] of turn.entries()) reply(group.requests, results[index] ?? []);
+    // Between turns, the other thread's wake-up gets its chance at the lock.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   writing = false;
   await closeWhenIdle();
