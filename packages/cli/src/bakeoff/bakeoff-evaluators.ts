@@ -1,6 +1,7 @@
 import { SextantError, suggestName } from '@sextant/core';
 import {
   codeEvaluatorNames,
+  codeEvaluatorSettings,
   createCodeEvaluator,
   type Evaluator,
   modelEvaluatorNames,
@@ -8,8 +9,13 @@ import {
 import { createGatewayEvaluatorFactory } from '@sextant/server';
 import type { ServerAccess } from './gateway-client.js';
 
-/** Names `--evaluators` accepts: code evaluators with their default settings, and the model-based ones. */
-export const bakeoffEvaluatorNames = [...codeEvaluatorNames, ...modelEvaluatorNames].sort();
+/** Code evaluators that work without settings (they compare with each item's expected answer). */
+const settinglessCodeEvaluators: readonly string[] = codeEvaluatorNames.filter(
+  (name) => codeEvaluatorSettings[name].safeParse({}).success,
+);
+
+/** Names `--evaluators` accepts: the code evaluators that need no settings, and the model-based ones. */
+export const bakeoffEvaluatorNames = [...settinglessCodeEvaluators, ...modelEvaluatorNames].sort();
 
 export interface JudgeSettings {
   /** Judge model (id or alias) for model-based evaluators. */
@@ -21,8 +27,9 @@ export interface JudgeSettings {
 }
 
 /**
- * Evaluators by name: code evaluators take their defaults (compared with each item's expected answer); judges (`llm-judge`, `faithfulness`...) call
- * `--judge` through the gateway, embedding evaluators the offline encoder or `--embedder`.
+ * Evaluators by name: code evaluators with their defaults (compared with each item's expected answer);
+ * judges (`llm-judge`, `faithfulness`...) call `--judge` through the gateway, embedding evaluators the
+ * offline encoder or `--embedder`.
  */
 export async function createBakeoffEvaluators(
   names: readonly string[],
@@ -32,7 +39,13 @@ export async function createBakeoffEvaluators(
   const modelBased = createGatewayEvaluatorFactory(access);
   return Promise.all(
     names.map(async (name) => {
-      if ((codeEvaluatorNames as readonly string[]).includes(name)) return createCodeEvaluator(name, {});
+      if (settinglessCodeEvaluators.includes(name)) return createCodeEvaluator(name, {});
+      if ((codeEvaluatorNames as readonly string[]).includes(name)) {
+        throw new SextantError(
+          'bad_request',
+          `evaluator '${name}' needs settings, which --evaluators cannot give; use it in \`sextant experiments run --evaluator\` or an eval config`,
+        );
+      }
       if (!(modelEvaluatorNames as readonly string[]).includes(name)) {
         const close = suggestName(name, bakeoffEvaluatorNames);
         throw new SextantError(

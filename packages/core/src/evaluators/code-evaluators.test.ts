@@ -52,5 +52,8 @@ describe('online rules use the code evaluators that need no expected answer', ()
       /evaluator 'equals' setting 'value': give what the output is compared with/,
     );
     expect(createDeterministicEvaluator('equals', { value: 'ok' }).name).toBe('equals');
+    expect(() => createDeterministicEvaluator('contain', {})).toThrow(
+      /unknown evaluator 'contain' \(did you mean 'contains'\?\)/,
+    );
   });
 });

@@ -20,6 +20,10 @@ export const deterministicEvaluatorNames = codeEvaluatorNames.filter(canScoreWit
  * @example createDeterministicEvaluator('contains', { values: ['refund'], ignoreCase: true })
  */
 export function createDeterministicEvaluator(evaluatorName: string, settings: unknown): Evaluator {
+  // An unknown name gets the registry's own error (with the closest name); a known one that only
+  // compares with an expected answer gets this one.
+  if (!(codeEvaluatorNames as string[]).includes(evaluatorName))
+    return createCodeEvaluator(evaluatorName, settings);
   if (!deterministicEvaluatorNames.includes(evaluatorName as never)) {
     throw new SextantError(
       'bad_request',
