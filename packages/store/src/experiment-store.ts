@@ -23,8 +23,9 @@ export interface ExperimentStore {
   /** Only the (item, repeat) keys of finished runs: what a resumed run skips. Cheap for large runs. */
   listRunKeys(projectId: string, experimentId: string): Promise<{ itemId: string; repeat: number }[]>;
   /**
-   * Changes whenever the experiment's runs or scores are written (their counts and latest write times):
-   * what a summary computed earlier is checked against, far cheaper than reading the runs again.
+   * Changes whenever runs of the experiment are written (a rewrite of a run included) and whenever its
+   * scores are added or removed: what a summary computed earlier is checked against, far cheaper than
+   * reading the runs again.
    */
   resultsVersion(projectId: string, experimentId: string): Promise<string>;
 }

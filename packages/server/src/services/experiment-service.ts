@@ -24,10 +24,10 @@ export type NewExperiment = Omit<ExperimentInput, 'datasetVersion' | 'itemCount'
   datasetVersion?: number;
 };
 
-/** Experiments: start, record results in batches, resume, summarise and compare. */
-/** Summaries kept for reuse (see `summary`). */
-const keptSummaries = 4;
+/** Summaries kept for reuse (see `summary`): a bake-off's contenders, or a few experiments being paged. */
+const keptSummaries = 8;
 
+/** Experiments: start, record results in batches, resume, summarise and compare. */
 export class ExperimentService {
   private readonly recentSummaries = new Map<string, { version: string; summary: ExperimentSummary }>();
 

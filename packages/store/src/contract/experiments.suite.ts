@@ -119,11 +119,17 @@ export function registerExperimentCases(test: ContractTest, store: () => Store) 
     ]);
     const scored = await version();
     expect(scored).not.toBe(oneRun);
+    // Rewriting a run (same item and repeat, same count) in the same millisecond still moves it.
+    await experiments().putRuns('alpha', 'e2', [run('a', 0, { output: 'first' })]);
+    const rewritten = await version();
+    await experiments().putRuns('alpha', 'e2', [run('a', 0, { output: 'second' })]);
+    expect(await version()).not.toBe(rewritten);
+    expect(rewritten).not.toBe(scored);
+    const latest = await version();
     // Another project's runs, another experiment's runs: no change.
     await experiments().putRuns('beta', 'e2', [run('a', 0)]);
-    await experiments()
-      .putRuns('alpha', 'e1', [run('z', 0)])
-      .catch(() => {});
-    expect(await version()).toBe(scored);
+    await experiments().create('alpha', experiment('e3'));
+    await experiments().putRuns('alpha', 'e3', [run('z', 0)]);
+    expect(await version()).toBe(latest);
   });
 }

@@ -76,7 +76,8 @@ export function createPostgresExperimentStore(pool: pg.Pool): ExperimentStore {
       inTransaction(pool, async (client) => {
         const now = Date.now();
         const touched = await client.query(
-          'UPDATE experiments SET updated_at = $1 WHERE project_id = $2 AND id = $3',
+          // Strictly later than before, even within one millisecond: resultsVersion reads it.
+          'UPDATE experiments SET updated_at = GREATEST($1, updated_at + 1) WHERE project_id = $2 AND id = $3',
           [now, projectId, experimentId],
         );
         if (touched.rowCount === 0) {
@@ -129,14 +130,13 @@ export function createPostgresExperimentStore(pool: pg.Pool): ExperimentStore {
       return rows;
     },
     async resultsVersion(projectId, experimentId) {
-      const { rows } = await pool.query<{ version: string }>(
-        `SELECT (SELECT count(*) || ':' || coalesce(max(created_at), 0) FROM experiment_runs
-            WHERE project_id = $1 AND experiment_id = $2)
-          || '/' || (SELECT count(*) || ':' || coalesce(max(created_at), 0) FROM scores
-            WHERE project_id = $1 AND experiment_id = $2) AS version`,
+      // As on SQLite: updated_at moves with every write of runs, the score count with scores.
+      const { rows } = await pool.query<{ version: string | null }>(
+        `SELECT (SELECT updated_at FROM experiments WHERE project_id = $1 AND id = $2)::text
+          || '/' || (SELECT count(*) FROM scores WHERE project_id = $1 AND experiment_id = $2)::text AS version`,
         [projectId, experimentId],
       );
-      return (rows[0] as { version: string }).version;
+      return rows[0]?.version ?? 'missing';
     },
   };
 }

@@ -6,11 +6,11 @@ import { type ExperimentRow, type ExperimentRunRow, toExperiment, toRun } from '
 /** The experiments part of the SQLite store. */
 export function createSqliteExperimentStore(db: Database.Database): ExperimentStore {
   const select = db.prepare('SELECT * FROM experiments WHERE project_id = ? AND id = ?');
+  // Every write of runs moves the experiment's updated_at forward; scores are only ever inserted (or
+  // deleted by retention), so their count tells when they changed.
   const resultsVersion = db.prepare(
-    `SELECT (SELECT count(*) || ':' || coalesce(max(created_at), 0) FROM experiment_runs
-        WHERE project_id = ? AND experiment_id = ?)
-      || '/' || (SELECT count(*) || ':' || coalesce(max(created_at), 0) FROM scores
-        WHERE project_id = ? AND experiment_id = ?) AS version`,
+    `SELECT (SELECT updated_at FROM experiments WHERE project_id = ? AND id = ?)
+      || '/' || (SELECT count(*) FROM scores WHERE project_id = ? AND experiment_id = ?) AS version`,
   );
   const upsertRun = db.prepare(
     `INSERT OR REPLACE INTO experiment_runs (project_id, experiment_id, item_id, repeat, trace_id, output, error,
@@ -38,11 +38,10 @@ export function createSqliteExperimentStore(db: Database.Database): ExperimentSt
           created_at: now,
         });
       }
-      db.prepare('UPDATE experiments SET updated_at = ? WHERE project_id = ? AND id = ?').run(
-        now,
-        projectId,
-        experimentId,
-      );
+      // Strictly later than before, even within one millisecond: resultsVersion reads it.
+      db.prepare(
+        'UPDATE experiments SET updated_at = max(?, updated_at + 1) WHERE project_id = ? AND id = ?',
+      ).run(now, projectId, experimentId);
       return runs.length;
     },
   );
@@ -136,8 +135,10 @@ export function createSqliteExperimentStore(db: Database.Database): ExperimentSt
         .all(projectId, experimentId) as { itemId: string; repeat: number }[];
     },
     async resultsVersion(projectId, experimentId) {
-      const row = resultsVersion.get(projectId, experimentId, projectId, experimentId) as { version: string };
-      return row.version;
+      const row = resultsVersion.get(projectId, experimentId, projectId, experimentId) as {
+        version: string | null;
+      };
+      return row.version ?? 'missing';
     },
   };
 }
