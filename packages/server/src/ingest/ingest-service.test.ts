@@ -23,12 +23,19 @@ describe('IngestService group commit', () => {
     fs.rmSync(directory, { recursive: true, force: true });
   });
 
-  it('stores several bodies of several projects in one turn; a bad body fails alone', async () => {
+  it('stores several bodies of several projects in one transaction; a bad body fails alone', async () => {
     let turns = 0;
-    const ingest = new IngestService(store, async (write) => {
-      turns += 1;
-      return write();
+    // Counts the store writes: one call is one transaction.
+    const counting = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property !== 'insertPreparedSpans') return Reflect.get(target, property, receiver);
+        return (batches: Parameters<typeof store.insertPreparedSpans>[0]) => {
+          turns += 1;
+          return target.insertPreparedSpans(batches);
+        };
+      },
     });
+    const ingest = new IngestService(counting);
     const alphaTrace = randomTraceId();
     const betaTrace = randomTraceId();
     const spans = (traceId: string, count: number) =>

@@ -27,10 +27,8 @@ export interface IngestBody {
   body: Uint8Array;
 }
 
-/** Runs a store write exclusively among threads sharing one store (see IngestWorkerPool). */
+/** Runs a store write exclusively among threads sharing one store (see ingest-worker.ts). */
 export type WriteSerializer = <T>(write: () => Promise<T>) => Promise<T>;
-
-const unserialized: WriteSerializer = (write) => write();
 
 /** A decoded request's spans, ready to store, and what was rejected on the way. */
 interface PreparedBody {
@@ -57,7 +55,6 @@ export interface PreparedBodies {
 export class IngestService implements Ingestor {
   constructor(
     private readonly store: Store,
-    private readonly serializeWrites: WriteSerializer = unserialized,
     /** Catalog prices for costing llm and embedding spans; read from `store`. */
     private readonly prices: ModelPriceBook = new ModelPriceBook(store),
     /** PII redaction with the project's settings, before anything is stored. */
@@ -76,21 +73,20 @@ export class IngestService implements Ingestor {
 
   async ingest(projectId: string, decoded: DecodedExport): Promise<IngestResult> {
     const prepared = this.encode([await this.prepare(projectId, decoded)]);
-    const [results] = await this.serializeWrites(() => this.storePrepared([prepared]));
+    const [results] = await this.storePrepared([prepared]);
     const result = results?.[0];
     if (result instanceof Error || result === undefined) throw result;
     return result;
   }
 
   /**
-   * Group commit: decodes every body, then stores them all under one turn of the write lock (in one
-   * transaction on SQLite). Per-batch commit overhead and page writes dominate SQLite's cost, so bodies that
-   * queued up while another thread wrote are cheaper together. A body that fails to decode or store
+   * Group commit: decodes every body, then stores them all together (in one transaction on SQLite, where
+   * per-batch commit overhead and page writes dominate the cost). A body that fails to decode or store
    * fails alone; the result at index i (an IngestResult or the Error) answers bodies[i].
    */
   async ingestBodies(bodies: readonly IngestBody[]): Promise<Array<IngestResult | Error>> {
     const prepared = await this.prepareBodies(bodies);
-    const [results] = await this.serializeWrites(() => this.storePrepared([prepared]));
+    const [results] = await this.storePrepared([prepared]);
     return results ?? [];
   }
 
@@ -136,8 +132,8 @@ export class IngestService implements Ingestor {
   }
 
   /**
-   * Stores prepared bodies (in one transaction on SQLite; PostgreSQL commits batch by batch); the caller
-   * holds the write turn. If that fails, each batch is tried alone, so a bad batch fails only its own
+   * Stores prepared bodies (in one transaction on SQLite; PostgreSQL commits batch by batch); a caller
+   * that shares the SQLite file with other threads holds the write turn (see ingest-worker.ts). If that fails, each batch is tried alone, so a bad batch fails only its own
    * bodies (batches stored already are harmless to store again: spans are idempotent).
    * Returns, for each prepared group, the result of each of its bodies.
    */
