@@ -6,6 +6,7 @@ import { bleu } from './bleu.js';
 import { contains } from './contains.js';
 import { equals } from './equals.js';
 import type { Evaluator } from './evaluator.js';
+import { parseEvaluatorSettings } from './evaluator-settings.js';
 import { exactMatch } from './exact-match.js';
 import { jsonSchema } from './json-schema.js';
 import type { JsonSchema } from './json-schema-support.js';
@@ -164,7 +165,7 @@ export const codeEvaluatorSettings = Object.fromEntries(
  */
 export function createCodeEvaluator(evaluatorName: string, settings: unknown): Evaluator {
   const known = entryOf(evaluatorName);
-  return known.create(parseSettings(evaluatorName, known.settings, settings));
+  return known.create(parseEvaluatorSettings(evaluatorName, known.settings, settings));
 }
 
 /**
@@ -197,12 +198,4 @@ function entryOf(evaluatorName: string): CodeEvaluatorEntry<z.ZodType> {
     'bad_request',
     `unknown evaluator '${evaluatorName}'${close ? ` (did you mean '${close}'?)` : ''}; evaluators: ${codeEvaluatorNames.join(', ')}`,
   );
-}
-
-function parseSettings(evaluatorName: string, schema: z.ZodType, settings: unknown) {
-  const parsed = schema.safeParse(settings ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? ` '${issue.path.join('.')}'` : '';
-  throw new SextantError('bad_request', `evaluator '${evaluatorName}' setting${where}: ${issue?.message}`);
 }

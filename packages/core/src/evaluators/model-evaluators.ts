@@ -3,6 +3,7 @@ import { SextantError } from '../errors.js';
 import type { PromptDefinition } from '../prompts/prompt-definition.js';
 import { embeddingSimilarity } from './embedding-similarity.js';
 import type { Evaluator } from './evaluator.js';
+import { parseEvaluatorSettings } from './evaluator-settings.js';
 import type { EmbedTexts, JudgeModel } from './judge/judge-model.js';
 import { pairwiseJudge } from './judge/pairwise-judge.js';
 import { pointwiseJudge } from './judge/pointwise-judge.js';
@@ -80,14 +81,9 @@ export async function createModelEvaluator(
     );
   }
   const schema = modelEvaluatorSettings[evaluatorName as ModelEvaluatorName];
-  const parsed = schema.safeParse(settings ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` '${issue.path.join('.')}'` : '';
-    throw new SextantError('bad_request', `evaluator '${evaluatorName}' setting${where}: ${issue?.message}`);
-  }
+  const parsedSettings = parseEvaluatorSettings(evaluatorName, schema, settings);
   type Settings<Name extends ModelEvaluatorName> = z.infer<(typeof modelEvaluatorSettings)[Name]>;
-  const options = parsed.data as Settings<'llm-judge'> &
+  const options = parsedSettings as Settings<'llm-judge'> &
     Settings<'pairwise-judge'> &
     Settings<'faithfulness'> &
     Settings<'embedding-similarity'>;

@@ -112,7 +112,9 @@ export class IngestService implements Ingestor {
     const byProject = new Map<string, PreparedBody[]>();
     for (const body of prepared) {
       if (body.failure !== undefined || body.spans.length === 0) continue;
-      byProject.set(body.projectId, [...(byProject.get(body.projectId) ?? []), body]);
+      const bodies = byProject.get(body.projectId);
+      if (bodies) bodies.push(body);
+      else byProject.set(body.projectId, [body]);
     }
     const batches: PreparedBatch[] = [];
     for (const [projectId, bodies] of byProject) {

@@ -108,13 +108,11 @@ async function writePrepared(): Promise<void> {
 
 /** Everything prepared by the time the turn came, up to `maxTurnRequests`. */
 function takeGroups(): PreparedGroup[] {
-  let requests = 0;
   let count = 0;
-  while (
-    count < prepared.length &&
-    (count === 0 || requests + (prepared[count]?.requests.length ?? 0) <= maxTurnRequests)
-  ) {
-    requests += prepared[count]?.requests.length ?? 0;
+  let requests = 0;
+  for (const group of prepared) {
+    if (count > 0 && requests + group.requests.length > maxTurnRequests) break;
+    requests += group.requests.length;
     count += 1;
   }
   return prepared.splice(0, count);
