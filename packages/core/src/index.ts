@@ -300,5 +300,5 @@ export {
   spanKindSchema,
   type ToolCall,
 } from './span/canonical-span.js';
-export { spanContentPreview, spanContentText } from './span/span-text.js';
+export { spanContentParts, spanContentPreview, spanContentText } from './span/span-text.js';
 export { buildSpanTree, type SpanNode } from './span/span-tree.js';

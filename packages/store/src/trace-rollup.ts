@@ -1,4 +1,4 @@
-import { type CanonicalSpan, spanContentPreview } from '@sextant/core';
+import { type CanonicalSpan, type SpanKind, spanContentPreview } from '@sextant/core';
 
 /** What a batch of newly stored spans adds to one trace's totals. Adapters merge it into their trace row. */
 export interface TraceRollup {
@@ -19,7 +19,7 @@ export interface TraceRollup {
   tags: Set<string>;
   models: Set<string>;
   /** Span kinds present in the trace, for the trace list's kind filter. */
-  kinds: Set<string>;
+  kinds: Set<SpanKind>;
   inputPreview: string | null;
   outputPreview: string | null;
 }

@@ -2,21 +2,24 @@ import type { SpanContent } from './canonical-span.js';
 
 /** Plain text of a span's input or output, for full-text search and list previews. */
 export function spanContentText(content: SpanContent | null): string {
-  if (!content) return '';
+  return spanContentParts(content).join('\n');
+}
+
+/** The text of a span's input or output part by part: each message of a chat on its own. */
+export function spanContentParts(content: SpanContent | null): string[] {
+  if (!content) return [];
   switch (content.type) {
     case 'text':
-      return content.text;
+      return [content.text];
     case 'messages':
-      return content.messages
-        .map(
-          (message) =>
-            message.content ??
-            message.toolCalls?.map((call) => `${call.name} ${call.arguments}`).join(' ') ??
-            '',
-        )
-        .join('\n');
+      return content.messages.map(
+        (message) =>
+          message.content ??
+          message.toolCalls?.map((call) => `${call.name} ${call.arguments}`).join(' ') ??
+          '',
+      );
     case 'json':
-      return typeof content.value === 'string' ? content.value : safeStringify(content.value);
+      return [typeof content.value === 'string' ? content.value : safeStringify(content.value)];
   }
 }
 

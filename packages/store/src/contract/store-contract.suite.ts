@@ -289,6 +289,33 @@ export function runStoreContract(
       expect(await names({ q: 'nothing-like-this' })).toEqual([]);
     });
 
+    test('finds a trace by any word of any of its spans, however it was sent, and a re-send adds nothing', async () => {
+      const root = makeSpan({ name: 'agent', input: { type: 'text', text: 'Plan the trip' } });
+      const child = (text: string) =>
+        makeSpan({
+          traceId: root.traceId,
+          parentSpanId: root.spanId,
+          kind: 'llm',
+          inputTokens: 3,
+          output: { type: 'text', text },
+        });
+      const first = child('Book the train to Lyon, then the train back');
+      await store.insertSpans('alpha', [root, first]);
+      const late = child('Hotel reservations confirmed'); // a later batch of the same trace
+      await store.insertSpans('alpha', [first, late]); // with a span sent before
+      const found = async (q: string) =>
+        (await store.listTraces('alpha', query({ q }))).traces.map((trace) => trace.traceId);
+      for (const q of ['plan', 'lyon', 'TRAIN back', 'hotel', 'reserv', 'confirmed reservations']) {
+        expect(await found(q), q).toEqual([root.traceId]);
+      }
+      expect(await found('paris')).toEqual([]);
+      const trace = (await store.getTrace('alpha', root.traceId))?.trace;
+      expect(trace).toMatchObject({ spanCount: 3, inputTokens: 6 });
+      expect(await store.listTraces('alpha', query({ kind: 'llm' }))).toMatchObject({
+        traces: [{ traceId: root.traceId }],
+      });
+    });
+
     test('sorts by each column and pages with a cursor without gaps or repeats', async () => {
       const spans = Array.from({ length: 25 }, (_, index) =>
         makeSpan({

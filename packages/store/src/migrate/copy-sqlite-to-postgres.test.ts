@@ -116,6 +116,11 @@ describe.skipIf(!postgres.available)('sextant db migrate: SQLite to PostgreSQL',
       // The search index is rebuilt on the target from the copied span texts.
       const found = await copy.listTraces('p', traceQuerySchema.parse({ q: 'refund' }));
       expect(found.traces.map((trace) => trace.traceId)).toEqual([root.traceId]);
+      // SQLite keeps a trace's kinds as a column; the kind and model filters' rows are rebuilt.
+      for (const filter of [{ kind: 'llm' }, { model: 'gpt-4o' }]) {
+        const filtered = await copy.listTraces('p', traceQuerySchema.parse(filter));
+        expect(filtered.traces.map((trace) => trace.traceId)).toEqual([root.traceId]);
+      }
       expect((await copy.prompts.get('p', 'greet'))?.labels).toEqual({ production: 1 });
       const items = await copy.datasets.listItems('p', 'qa', { limit: 10 });
       expect(items.items.map((item) => item.id)).toEqual(['i1', 'i3']);

@@ -34,6 +34,9 @@ export interface CopyOptions {
 const skipped = (name: string) =>
   name.startsWith('sqlite_') || name.startsWith('spans_fts') || name === 'sextant_schema';
 
+/** SQLite columns PostgreSQL keeps differently (the kinds of a trace are rows of trace_kinds there). */
+const sqliteOnlyColumns: Record<string, readonly string[]> = { traces: ['kinds'] };
+
 /** PostgreSQL columns filled from the SQLite rowid, which orders their rows. */
 const rowidColumns: Record<string, string> = { dataset_items: 'seq', gate_runs: 'sequence' };
 
@@ -78,12 +81,13 @@ export async function copySqliteToPostgres(
         );
       }
     }
-    await requireEmptyTarget(pool, [...tables, 'root_span_feed'], options.force ?? false, postgresLocation);
+    const derived = ['root_span_feed', 'trace_kinds', 'trace_models'];
+    await requireEmptyTarget(pool, [...tables, ...derived], options.force ?? false, postgresLocation);
     const results: TableCopyResult[] = [];
     for (const table of tables) {
-      const columns = (source.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map(
-        (column) => column.name,
-      );
+      const columns = (source.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[])
+        .map((column) => column.name)
+        .filter((column) => !sqliteOnlyColumns[table]?.includes(column));
       const types = targetColumns.get(table) as Map<string, string>;
       const missing = columns.filter((column) => !types.has(column));
       if (missing.length > 0) {
@@ -113,6 +117,7 @@ export async function copySqliteToPostgres(
     }
     await rebuildFeed(source, pool);
     await rebuildTraceQuarters(pool);
+    await rebuildTraceKindsAndModels(pool);
     await resetSequences(pool, target.schema);
     return results;
   } finally {
@@ -291,6 +296,17 @@ async function rebuildFeed(source: Database.Database, pool: pg.Pool) {
     if (batch.length >= 5000) await flush();
   }
   await flush();
+}
+
+/** The kind and model filters' rows, which SQLite keeps as columns of traces. */
+async function rebuildTraceKindsAndModels(pool: pg.Pool) {
+  await pool.query(
+    'INSERT INTO trace_kinds SELECT DISTINCT project_id, kind, trace_id FROM spans ON CONFLICT DO NOTHING',
+  );
+  await pool.query(
+    `INSERT INTO trace_models SELECT DISTINCT project_id, model, trace_id FROM spans WHERE model IS NOT NULL
+     ON CONFLICT DO NOTHING`,
+  );
 }
 
 /** Serial columns were written with explicit values; move their sequences past them. */

@@ -1,4 +1,3 @@
-import { spanKindSchema } from '@sextant/core';
 import type Database from 'better-sqlite3';
 import type { RetentionStore } from '../retention-store.js';
 
@@ -16,16 +15,7 @@ export function createSqliteRetentionStore(db: Database.Database): RetentionStor
   const deleteTags = db.prepare(
     'DELETE FROM trace_tags WHERE project_id = ? AND trace_id = ? AND tag IN (SELECT value FROM json_each(?))',
   );
-  const deleteTrace = db.prepare(
-    'DELETE FROM traces WHERE project_id = ? AND trace_id = ? RETURNING tags, models',
-  );
-  const deleteModels = db.prepare(
-    'DELETE FROM trace_models WHERE project_id = ? AND trace_id = ? AND model IN (SELECT value FROM json_each(?))',
-  );
-  // Eight kinds at most: one primary-key probe each.
-  const deleteKinds = db.prepare(
-    `DELETE FROM trace_kinds WHERE project_id = ? AND trace_id = ? AND kind IN (${spanKindSchema.options.map((kind) => `'${kind}'`).join(', ')})`,
-  );
+  const deleteTrace = db.prepare('DELETE FROM traces WHERE project_id = ? AND trace_id = ? RETURNING tags');
   const deleteHours = db.prepare('DELETE FROM model_call_hours WHERE project_id = ? AND hour_us + ? <= ?');
   // Without AUTOINCREMENT, SQLite hands out max(rowid) + 1: once the newest spans are deleted, new spans
   // would get rowids at or below online-eval cursors and be skipped. Cursors past the end come back to it.
@@ -41,10 +31,8 @@ export function createSqliteRetentionStore(db: Database.Database): RetentionStor
       for (const { rowid } of spanRowids.all(projectId, traceId) as { rowid: number }[])
         deleteText.run(rowid);
       spans += deleteSpans.run(projectId, traceId).changes;
-      const row = deleteTrace.get(projectId, traceId) as { tags: string; models: string } | undefined;
+      const row = deleteTrace.get(projectId, traceId) as { tags: string } | undefined;
       if (row) deleteTags.run(projectId, traceId, row.tags);
-      if (row) deleteModels.run(projectId, traceId, row.models);
-      deleteKinds.run(projectId, traceId);
     }
     deleteHours.run(projectId, hourUs, beforeUs);
     if (spans > 0) clampCursors.run();

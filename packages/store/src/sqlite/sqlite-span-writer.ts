@@ -1,9 +1,11 @@
 import type { CanonicalSpan } from '@sextant/core';
 import type Database from 'better-sqlite3';
 import { type ModelCallHour, modelCallHours } from '../model-call-hours.js';
-import { spanColumns, spanSearchText, spanToRow } from '../rows/span-rows.js';
+import { spanColumns, spanToRow } from '../rows/span-rows.js';
 import type { PreparedSpans } from '../store.js';
 import { rollUpSpans, type TraceRollup } from '../trace-rollup.js';
+import { kindsBitmask } from './trace-kind-bits.js';
+import { traceSearchTexts } from './trace-search-text.js';
 
 /** Prepares the statements once and returns a transactional insert of one or more prepared batches. */
 export function createSqliteSpanWriter(db: Database.Database): (batches: readonly PreparedSpans[]) => number {
@@ -17,33 +19,30 @@ export function createSqliteSpanWriter(db: Database.Database): (batches: readonl
     'INSERT OR IGNORE INTO trace_tags (project_id, tag, trace_id) VALUES (?, ?, ?)',
   );
   const addModelCallHour = db.prepare(addModelCallHourSql);
-  const insertKind = db.prepare(
-    'INSERT OR IGNORE INTO trace_kinds (project_id, kind, trace_id) VALUES (?, ?, ?)',
-  );
-  const insertModel = db.prepare(
-    'INSERT OR IGNORE INTO trace_models (project_id, model, trace_id) VALUES (?, ?, ?)',
-  );
 
   const writeBatch = (batch: SqlitePreparedSpans) => {
-    const { projectId, spans, rows, texts } = batch;
+    const { projectId, spans, rows } = batch;
     let stored: CanonicalSpan[] | null = null; // set only when some span was already stored
+    // A trace's search entry is keyed by the rowid of its first new span: deleting the trace's spans'
+    // rowids deletes it, and search maps it back to the trace.
+    const entryRowids = new Map<string, number | bigint>();
     for (let index = 0; index < rows.length; index++) {
       const result = insertSpan.run(rows[index]);
+      const span = spans[index] as CanonicalSpan;
       if (result.changes === 0) {
         stored ??= spans.slice(0, index); // idempotent re-send: this span must not count again
         continue;
       }
-      stored?.push(spans[index] as CanonicalSpan);
-      const text = texts[index];
-      if (text) insertText.run(result.lastInsertRowid, text);
+      stored?.push(span);
+      if (!entryRowids.has(span.traceId)) entryRowids.set(span.traceId, result.lastInsertRowid);
     }
+    const texts = stored ? traceSearchTexts(stored) : batch.texts;
+    for (const [traceId, text] of texts) insertText.run(entryRowids.get(traceId), text);
     const rollups = stored ? rollUpSpans(stored) : batch.rollups;
     const hours = stored ? modelCallHours(stored) : batch.hours;
     for (const rollup of rollups.values()) {
       upsertTrace.run(traceParams(projectId, rollup));
       for (const tag of rollup.tags) insertTag.run(projectId, tag, rollup.traceId);
-      for (const kind of rollup.kinds) insertKind.run(projectId, kind, rollup.traceId);
-      for (const model of rollup.models) insertModel.run(projectId, model, rollup.traceId);
     }
     for (const cell of hours) {
       addModelCallHour.run(
@@ -71,7 +70,8 @@ export function createSqliteSpanWriter(db: Database.Database): (batches: readonl
 /** Spans encoded as rows, search text and rollups: everything but the write itself. */
 interface SqlitePreparedSpans extends PreparedSpans {
   rows: unknown[][];
-  texts: (string | null)[];
+  /** Search text per trace, assuming every span is new like the rollups. */
+  texts: Map<string, string>;
   /** Rollups and model-call cells assuming every span is new; recomputed when some were stored before. */
   rollups: Map<string, TraceRollup>;
   hours: ModelCallHour[];
@@ -86,7 +86,7 @@ export function prepareSqliteSpans(projectId: string, spans: readonly CanonicalS
     projectId,
     spans,
     rows: spans.map((span) => spanToRow(projectId, span)),
-    texts: spans.map(spanSearchText),
+    texts: traceSearchTexts(spans),
     rollups: rollUpSpans(spans),
     hours: modelCallHours(spans),
   };
@@ -117,6 +117,7 @@ function traceParams(projectId: string, rollup: TraceRollup) {
     models: JSON.stringify([...rollup.models]),
     input_preview: rollup.inputPreview,
     output_preview: rollup.outputPreview,
+    kinds: kindsBitmask(rollup.kinds),
   };
 }
 
@@ -124,10 +125,10 @@ function traceParams(projectId: string, rollup: TraceRollup) {
 const upsertTraceSql = `
   INSERT INTO traces (project_id, trace_id, name, has_root, start_time_us, end_time_us, span_count, error_count,
     input_tokens, output_tokens, cost, session_id, user_id, release_id, service_name, tags, models,
-    input_preview, output_preview)
+    input_preview, output_preview, kinds)
   VALUES (@project_id, @trace_id, @name, @has_root, @start_time_us, @end_time_us, @span_count, @error_count,
     @input_tokens, @output_tokens, @cost, @session_id, @user_id, @release_id, @service_name, @tags, @models,
-    @input_preview, @output_preview)
+    @input_preview, @output_preview, @kinds)
   ON CONFLICT (project_id, trace_id) DO UPDATE SET
     name = CASE WHEN excluded.has_root AND NOT traces.has_root THEN excluded.name ELSE traces.name END,
     input_preview = CASE WHEN excluded.has_root AND NOT traces.has_root
@@ -135,6 +136,7 @@ const upsertTraceSql = `
     output_preview = CASE WHEN excluded.has_root AND NOT traces.has_root
       THEN coalesce(excluded.output_preview, traces.output_preview) ELSE coalesce(traces.output_preview, excluded.output_preview) END,
     has_root = max(traces.has_root, excluded.has_root),
+    kinds = traces.kinds | excluded.kinds,
     start_time_us = min(traces.start_time_us, excluded.start_time_us),
     end_time_us = max(traces.end_time_us, excluded.end_time_us),
     span_count = traces.span_count + excluded.span_count,

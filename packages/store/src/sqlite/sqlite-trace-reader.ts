@@ -4,6 +4,7 @@ import { rowToSpan, type SpanRow } from '../rows/span-rows.js';
 import { type TraceRow, toTracePage, toTraceSummary } from '../rows/trace-rows.js';
 import type { TraceDetail } from '../store.js';
 import { decodeTraceCursor, toFullTextQuery } from '../trace-cursor.js';
+import { traceKindBits } from './trace-kind-bits.js';
 
 const sortExpressions: Record<TraceSortField, string> = {
   time: 't.start_time_us',
@@ -75,16 +76,10 @@ function buildFilters(projectId: string, query: TraceQuery) {
     );
   }
   if (query.kind) {
-    add(
-      'EXISTS (SELECT 1 FROM trace_kinds k WHERE k.project_id = t.project_id AND k.kind = ? AND k.trace_id = t.trace_id)',
-      query.kind,
-    );
+    add('(t.kinds & ?) != 0', traceKindBits[query.kind]);
   }
   if (query.model) {
-    add(
-      'EXISTS (SELECT 1 FROM trace_models m WHERE m.project_id = t.project_id AND m.model = ? AND m.trace_id = t.trace_id)',
-      query.model,
-    );
+    add('EXISTS (SELECT 1 FROM json_each(t.models) WHERE value = ?)', query.model);
   }
   for (const tag of query.tags ?? []) {
     add(

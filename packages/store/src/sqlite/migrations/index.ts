@@ -12,6 +12,7 @@ import { sqliteMigration10 } from './v10-deploy-gates-canaries.js';
 import { sqliteMigration11 } from './v11-human-review.js';
 import { sqliteMigration12 } from './v12-model-call-hours.js';
 import { sqliteMigration13 } from './v13-trace-kinds-and-models.js';
+import { sqliteMigration14 } from './v14-trace-kinds-bitmask.js';
 
 /** The SQLite schema steps, oldest first: one file per step. A released step is never edited, only followed. */
 export const sqliteMigrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const sqliteMigrations: readonly Migration[] = [
   sqliteMigration11,
   sqliteMigration12,
   sqliteMigration13,
+  sqliteMigration14,
 ];
