@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { traceQuerySchema } from '@sextant/core';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeSpan, runStoreContract } from '../contract/store-contract.suite.js';
 import { sqliteMigrations } from './migrations/index.js';
+import { openDatabase } from './open-database.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const latestVersion = sqliteMigrations.at(-1)!.version;
@@ -56,6 +58,30 @@ describe('SQLite store', () => {
     await store.createProject({ id: 'p', name: 'P' });
     await store.datasets.create('p', { name: 'qa', description: '' });
     expect((await store.datasets.list('p')).map((dataset) => dataset.name)).toEqual(['qa']);
+    await store.close();
+  });
+
+  it('carries the span kinds of traces stored before migration 14 into their bitmask', async () => {
+    const file = tempFile();
+    const old = openDatabase(file, sqliteMigrations.slice(0, 13));
+    old.exec(`
+      INSERT INTO projects (id, name, created_at) VALUES ('p', 'P', 0);
+      INSERT INTO traces (project_id, trace_id, name, has_root, start_time_us, end_time_us, span_count, error_count,
+        input_tokens, output_tokens, tags, models)
+      VALUES ('p', 't1', 'agent', 1, 1, 2, 2, 0, 0, 0, '[]', '["gpt-4o"]'),
+             ('p', 't2', 'rag', 1, 3, 4, 1, 0, 0, 0, '[]', '[]');
+      INSERT INTO trace_kinds (project_id, kind, trace_id)
+      VALUES ('p', 'agent', 't1'), ('p', 'tool', 't1'), ('p', 'retrieval', 't2');
+      INSERT INTO trace_models (project_id, model, trace_id) VALUES ('p', 'gpt-4o', 't1');`);
+    old.close();
+    const store = openSqliteStore(file);
+    const ids = async (filter: object) =>
+      (await store.listTraces('p', traceQuerySchema.parse(filter))).traces.map((trace) => trace.traceId);
+    expect(await ids({ kind: 'tool' })).toEqual(['t1']);
+    expect(await ids({ kind: 'agent' })).toEqual(['t1']);
+    expect(await ids({ kind: 'retrieval' })).toEqual(['t2']);
+    expect(await ids({ kind: 'llm' })).toEqual([]);
+    expect(await ids({ model: 'gpt-4o' })).toEqual(['t1']);
     await store.close();
   });
 
